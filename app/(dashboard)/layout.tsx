@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppHeader, SkipLink } from "@/components/shell/app-header";
+import { getEnv } from "@/lib/server/env";
+import { getSession } from "@/lib/server/session";
+
+/** The signed-in shell. It checks the session itself; the proxy's redirect is only a convenience. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const session = await getSession({ touch: false });
+  if (!session) redirect("/login");
+  const account = session.username ?? "Account token";
+  return (
+    <>
+      <SkipLink />
+      <AppHeader account={account} demoMode={getEnv().demoMode} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+    </>
+  );
+}

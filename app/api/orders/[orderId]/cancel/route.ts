@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { assertSameOrigin, methodNotAllowed, noContent, readJson, route } from "@/lib/server/http";
+import { requireClient } from "@/lib/server/klikk";
+import { parseId } from "@/lib/server/params";
+
+const cancelSchema = z
+  .strictObject({
+    itemId: z.number({ error: "itemId must be a number" }).int("itemId must be a whole number").positive("itemId must be positive").optional(),
+  })
+  .optional()
+  .transform((value) => value ?? {});
+
+/**
+ * Cancels a whole order, or one item with `{itemId}`. Cancelled items run until the end of the
+ * current period. Never retried upstream: a second cancel is harmless but a user must see the
+ * real outcome of the first.
+ */
+export const POST = route<{ orderId: string }>("POST /api/orders/[orderId]/cancel", async (request, { params }) => {
+  assertSameOrigin(request);
+  const orderId = parseId((await params).orderId, "orderId");
+  const { client } = await requireClient();
+  const { itemId } = await readJson(request, cancelSchema);
+  await client.orderCancel(orderId, itemId, { signal: request.signal });
+  return noContent();
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

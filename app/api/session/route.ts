@@ -1,0 +1,33 @@
+import { assertSameOrigin, clientAddress, json, methodNotAllowed, noContent, readJson, route } from "@/lib/server/http";
+import { endSession, getSession, startSession } from "@/lib/server/session";
+import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
+
+/** Sign in: check the credentials upstream, then seal them in the session cookie. */
+export const POST = route("POST /api/session", async (request) => {
+  assertSameOrigin(request);
+  const body = await readJson(request, signInSchema);
+  const { auth, username } = await verifySignIn(body, clientAddress(request), request.signal);
+  await startSession(auth, username);
+  return json({ method: auth.method, ...(username ? { username } : {}) });
+});
+
+/** Who is signed in (never the secret), and the address this dashboard sees for the browser. */
+export const GET = route("GET /api/session", async (request) => {
+  const session = await getSession();
+  if (!session) return json({ error: { code: "unauthenticated", message: "You are signed out." } }, { status: 401 });
+  return json({
+    method: session.auth.method,
+    ...(session.username ? { username: session.username } : {}),
+    clientAddress: clientAddress(request),
+  });
+});
+
+/** Sign out. */
+export const DELETE = route("DELETE /api/session", async (request) => {
+  assertSameOrigin(request);
+  await endSession();
+  return noContent();
+});
+
+export const PUT = methodNotAllowed(["GET", "POST", "DELETE"]);
+export const PATCH = PUT;

@@ -1,0 +1,191 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
+
+type Method = "token" | "password";
+type PasswordScheme = "digest" | "basic";
+
+const radioCard =
+  "flex cursor-pointer items-start gap-2 rounded-md border border-slate-300 p-3 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-600 dark:has-[:checked]:border-blue-400 dark:has-[:checked]:bg-blue-950";
+
+function messageFor(error: unknown, dashboardAddress: string | null): { title: string; text: string } {
+  if (!isApiError(error)) return { title: "Sign-in failed", text: "Something unexpected happened. Try again." };
+  switch (error.code) {
+    case "invalid_credentials":
+      return { title: "Not signed in", text: error.message };
+    case "two_factor_required":
+      return { title: "2-factor login required", text: error.message };
+    case "token_address_refused":
+      return {
+        title: "Token refused from this address",
+        text: dashboardAddress && !error.message.includes(dashboardAddress) ? `${error.message} (${dashboardAddress})` : error.message,
+      };
+    case "rate_limited":
+      return { title: "Too many attempts", text: error.message };
+    case "upstream_unavailable":
+    case "upstream_timeout":
+    case "upstream_invalid":
+    case "network":
+      return { title: "klikk API unreachable", text: error.message };
+    default:
+      return { title: "Sign-in failed", text: error.message };
+  }
+}
+
+export function SignInForm({ next, dashboardAddress }: { next: string; dashboardAddress: string | null }) {
+  const router = useRouter();
+  const formId = useId();
+  const [method, setMethod] = useState<Method>("token");
+  const [scheme, setScheme] = useState<PasswordScheme>("digest");
+  const [token, setToken] = useState("");
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<{ title: string; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const tokenRef = useRef<HTMLInputElement>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  function validate(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    if (method === "token") {
+      if (!token.trim()) errors.token = "Enter the account token.";
+    } else {
+      if (!username.trim()) errors.username = "Enter your username.";
+      if (!password) errors.password = "Enter your password.";
+    }
+    return errors;
+  }
+
+  function handleBlur(field: string) {
+    const errors = validate();
+    setFieldErrors((current) => {
+      const { [field]: _removed, ...rest } = current;
+      void _removed;
+      return errors[field] ? { ...rest, [field]: errors[field] } : rest;
+    });
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    const errors = validate();
+    setFieldErrors(errors);
+    if (errors.token) return tokenRef.current?.focus();
+    if (errors.username) return usernameRef.current?.focus();
+    if (errors.password) return passwordRef.current?.focus();
+    setPending(true);
+    try {
+      await apiFetch("/api/session", {
+        method: "POST",
+        body: method === "token" ? { method: "token", token } : { method: scheme, username, password },
+      });
+      router.replace(next);
+      router.refresh();
+    } catch (error) {
+      setPending(false);
+      setFailure(messageFor(error, dashboardAddress));
+      if (isApiError(error) && error.fields) setFieldErrors(error.fields);
+      // The password is the likeliest culprit; clear it so the next try starts clean.
+      setPassword("");
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="mt-6 space-y-5" aria-describedby={failure ? `${formId}-failure` : undefined}>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Sign in with</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          <label className={radioCard}>
+            <input type="radio" name="method" value="token" checked={method === "token"} onChange={() => setMethod("token")} className="mt-1" />
+            <span>
+              <span className="block font-medium">Account token</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-300">Works with 2-factor accounts; IP-filtered.</span>
+            </span>
+          </label>
+          <label className={radioCard}>
+            <input type="radio" name="method" value="password" checked={method === "password"} onChange={() => setMethod("password")} className="mt-1" />
+            <span>
+              <span className="block font-medium">Username and password</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-300">Not for 2-factor accounts.</span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+
+      {method === "token" ? (
+        <TextField
+          ref={tokenRef}
+          id={`${formId}-token`}
+          label="Account token"
+          hint="Created in the provider's portal. Pasted tokens are never shown again."
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          onBlur={() => handleBlur("token")}
+          error={fieldErrors.token}
+          required
+        />
+      ) : (
+        <>
+          <TextField
+            ref={usernameRef}
+            id={`${formId}-username`}
+            label="Username"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            onBlur={() => handleBlur("username")}
+            error={fieldErrors.username}
+            required
+          />
+          <TextField
+            ref={passwordRef}
+            id={`${formId}-password`}
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            onBlur={() => handleBlur("password")}
+            error={fieldErrors.password}
+            required
+          />
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">HTTP authentication</legend>
+            <div className="flex flex-wrap gap-4 text-sm">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="scheme" value="digest" checked={scheme === "digest"} onChange={() => setScheme("digest")} />
+                Digest (recommended)
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="scheme" value="basic" checked={scheme === "basic"} onChange={() => setScheme("basic")} />
+                Basic
+              </label>
+            </div>
+          </fieldset>
+        </>
+      )}
+
+      {failure ? (
+        <Alert id={`${formId}-failure`} tone="error" title={failure.title}>
+          <p>{failure.text}</p>
+        </Alert>
+      ) : null}
+
+      <Button type="submit" pending={pending} className="w-full sm:w-auto">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { E2E } from "./support/env";
+import { expect, expectNoAxeViolations, setTheme, test } from "./support/fixtures";
+
+const NAV = [
+  { name: "Overview", path: "/", heading: "Overview" },
+  { name: "Orders", path: "/orders", heading: "Orders" },
+  { name: "New order", path: "/orders/new", heading: "New order" },
+  { name: "Servers", path: "/servers", heading: "Servers" },
+];
+
+test.describe("app shell", () => {
+  test("every navigation entry opens its page", async ({ signedInPage: page }) => {
+    await page.goto("/");
+    for (const entry of NAV) {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: entry.name, exact: true }).click();
+      await expect(page).toHaveURL(`${E2E.appUrl}${entry.path}`);
+      await expect(page.getByRole("heading", { level: 1, name: entry.heading, exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: entry.name, exact: true })).toHaveAttribute("aria-current", "page");
+    }
+  });
+
+  test("the skip link moves focus to the main content", async ({ signedInPage: page }) => {
+    await page.goto("/orders");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+  });
+
+  test("the theme toggle cycles and is remembered across a reload", async ({ signedInPage: page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    const toggle = page.getByRole("button", { name: /^Theme: / });
+    await expect(toggle).toHaveAccessibleName("Theme: System. Change theme");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    await toggle.click();
+    await expect(toggle).toHaveAccessibleName("Theme: Light. Change theme");
+    await toggle.click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expect(page.getByRole("button", { name: "Theme: Dark. Change theme" })).toBeVisible();
+  });
+
+  test("follows the system's dark preference by default", async ({ signedInPage: page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`axe finds no WCAG A/AA violations on the shell in the ${theme} theme`, async ({ signedInPage: page }) => {
+      await page.goto("/");
+      await setTheme(page, theme);
+      await page.reload();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await expectNoAxeViolations(page, `the shell (${theme})`);
+    });
+  }
+
+  test("works at 375 px wide without horizontal scrolling", async ({ signedInPage: page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const entry of NAV) {
+      await page.goto(entry.path);
+      await expect(page.getByRole("heading", { level: 1, name: entry.heading, exact: true })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${entry.path} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("an unknown page shows the not-found page without a stack trace", async ({ signedInPage: page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/at \S+ \(.*:\d+:\d+\)|node_modules/);
+  });
+
+  test("every page answer carries the security headers", async ({ signedInPage: page }) => {
+    const response = await page.goto("/");
+    const headers = response?.headers() ?? {};
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+});

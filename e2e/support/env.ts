@@ -1,0 +1,16 @@
+/**
+ * Ports and secrets of the e2e stack (loopback only). The ports can be moved with
+ * E2E_APP_PORT and E2E_SIMULATOR_PORT so that two checkouts can run their suites side by side.
+ */
+const appPort = Number(process.env.E2E_APP_PORT || 3100);
+const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT || 4110);
+
+export const E2E = {
+  appPort,
+  appUrl: `http://localhost:${appPort}`,
+  simulatorPort,
+  simulatorOrigin: `http://127.0.0.1:${simulatorPort}`,
+  simulatorApiUrl: `http://127.0.0.1:${simulatorPort}/api`,
+  /** Known to the tests so that they can seal forged, expired and rotated cookies. */
+  sessionSecret: "e2e-session-secret-that-is-long-enough-0123456789",
+} as const;

@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E } from "./env";
+
+export type Credentials =
+  | { method: "token"; token: string }
+  | { method: "basic" | "digest"; username: string; password: string };
+
+export const demo = {
+  token: { method: "token", token: "demo-token" },
+  labsToken: { method: "token", token: "demo-token-labs" },
+  remoteToken: { method: "token", token: "demo-token-remote" },
+  basic: { method: "basic", username: "demo", password: "demo" },
+  digest: { method: "digest", username: "demo", password: "demo" },
+  readonly: { method: "basic", username: "demo-readonly", password: "demo" },
+  twoFactor: { method: "digest", username: "demo-2fa", password: "demo" },
+} as const satisfies Record<string, Credentials>;
+
+/** Same-origin JSON headers, as the dashboard's own pages send them. */
+export const sameOrigin = { Origin: E2E.appUrl, "Content-Type": "application/json" };
+
+/** Signs in through the API (setup by API, not by clicking); the cookie lands in the page's context. */
+export async function signIn(request: APIRequestContext, credentials: Credentials = demo.token): Promise<void> {
+  const response = await request.post("/api/session", { headers: sameOrigin, data: credentials });
+  expect(response.status(), `sign-in as ${credentials.method} should succeed`).toBe(200);
+}
+
+/** Puts the simulator back to its seed and clears faults, so each test starts from the same data. */
+export async function resetSimulator(request: APIRequestContext): Promise<void> {
+  const reset = await request.post(`${E2E.simulatorOrigin}/__sim/reset`);
+  expect(reset.ok(), "simulator reset").toBe(true);
+  const faults = await request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
+  expect(faults.ok(), "simulator faults cleared").toBe(true);
+}
+
+/** Runs axe for WCAG 2 A/AA and fails with the list of violations. */
+export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${context}`).toEqual([]);
+}
+
+export async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
+  await page.evaluate((value) => {
+    localStorage.setItem("klikk-theme", value);
+    document.documentElement.dataset.theme = value;
+  }, theme);
+}
+
+export const test = base.extend<{ signedInPage: Page }>({
+  signedInPage: async ({ page }, provide) => {
+    await signIn(page.request);
+    await provide(page);
+  },
+});
+
+export { expect };

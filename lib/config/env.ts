@@ -1,0 +1,198 @@
+/**
+ * The dashboard's settings, read from the environment and validated with zod.
+ *
+ * Pure and free of `server-only` so that the start script (plain Node), the unit tests and the
+ * server-only wrapper in lib/server/env.ts all share one definition. Each problem is reported as
+ * one line naming the variable and what it expects, and start-up stops on the first of them.
+ */
+import { z } from "zod";
+
+/** One password for iron-session, with the id that seals carry so old cookies stay readable. */
+export type SessionPassword = { id: number; secret: string };
+
+export type AppEnv = {
+  /** The upstream action API endpoint. */
+  klikkApiUrl: string;
+  /** True when KLIKK_API_URL is unset: the dashboard talks to the embedded simulator. */
+  demoMode: boolean;
+  /** Session passwords, newest (highest id) first; the newest seals, all of them unseal. */
+  sessionPasswords: SessionPassword[];
+  /** True when no SESSION_SECRET was given and one was generated for this process (demo only). */
+  sessionSecretGenerated: boolean;
+  port: number;
+  simulatorPort: number;
+  /** The public origin (scheme://host[:port]) used by the CSRF checks; null means "the request's own". */
+  appOrigin: string | null;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host from a reverse proxy. */
+  trustProxy: boolean;
+  /** Deadline of one upstream call, in milliseconds. */
+  upstreamTimeoutMs: number;
+  production: boolean;
+};
+
+const MIN_SECRET_LENGTH = 32;
+
+const portSchema = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      const port = Number(value);
+      if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a port number from 1 to 65535 (got "${value}")` });
+        return z.NEVER;
+      }
+      return port;
+    });
+
+const booleanSchema = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return false;
+      const normalized = value.toLowerCase();
+      if (["1", "true", "yes", "on"].includes(normalized)) return true;
+      if (["0", "false", "no", "off"].includes(normalized)) return false;
+      ctx.addIssue({ code: "custom", message: `${name} must be true or false (got "${value}")` });
+      return z.NEVER;
+    });
+
+/** Parses `SESSION_SECRET`: one secret, or `id:secret` pairs separated by commas for rotation. */
+export function parseSessionSecret(raw: string): { ok: true; passwords: SessionPassword[] } | { ok: false; message: string } {
+  const entries = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  if (entries.length === 0) return { ok: false, message: "SESSION_SECRET is empty: give a random string of 32 characters or more" };
+  const rotated = entries.length > 1 || /^\d+:/.test(entries[0] ?? "");
+  const passwords: SessionPassword[] = [];
+  for (const [index, entry] of entries.entries()) {
+    let id = 1;
+    let secret = entry;
+    if (rotated) {
+      const match = /^(\d+):(.*)$/s.exec(entry);
+      if (!match) {
+        return {
+          ok: false,
+          message: `SESSION_SECRET entry ${index + 1} must look like "<id>:<secret>" when several secrets are given (for rotation)`,
+        };
+      }
+      id = Number(match[1]);
+      secret = match[2] ?? "";
+    }
+    if (secret.length < MIN_SECRET_LENGTH) {
+      return {
+        ok: false,
+        message: `SESSION_SECRET${rotated ? ` entry ${index + 1}` : ""} must be at least ${MIN_SECRET_LENGTH} characters long (got ${secret.length}); generate one with: openssl rand -base64 32`,
+      };
+    }
+    if (passwords.some((password) => password.id === id)) {
+      return { ok: false, message: `SESSION_SECRET uses the id ${id} twice: give each secret its own id` };
+    }
+    passwords.push({ id, secret });
+  }
+  passwords.sort((a, b) => b.id - a.id);
+  return { ok: true, passwords };
+}
+
+function checkHttpUrl(name: string, value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${name} must be an absolute http(s) URL such as https://my.klikk.com/api (got "${value}")`;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return `${name} must use http or https (got "${url.protocol}")`;
+  }
+  if (url.username || url.password) {
+    return `${name} must not contain credentials: sign in through the dashboard instead`;
+  }
+  return null;
+}
+
+const rawEnvSchema = z.object({
+  KLIKK_API_URL: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  PORT: portSchema("PORT", 3000),
+  SIMULATOR_PORT: portSchema("SIMULATOR_PORT", 4010),
+  APP_ORIGIN: z.string().optional(),
+  TRUST_PROXY: booleanSchema("TRUST_PROXY"),
+  KLIKK_TIMEOUT_MS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return 10_000;
+      const ms = Number(value);
+      if (!/^\d+$/.test(value) || ms < 100 || ms > 120_000) {
+        ctx.addIssue({ code: "custom", message: `KLIKK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000 (got "${value}")` });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+  NODE_ENV: z.string().optional(),
+});
+
+export type EnvResult = { ok: true; env: AppEnv } | { ok: false; message: string };
+
+/**
+ * Validates the environment. `generateSecret` is called only in demo mode without SESSION_SECRET.
+ */
+export function parseEnv(source: Record<string, string | undefined>, generateSecret: () => string): EnvResult {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "invalid environment" };
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === "production";
+
+  const apiUrl = raw.KLIKK_API_URL?.trim();
+  const demoMode = !apiUrl;
+  if (apiUrl) {
+    const problem = checkHttpUrl("KLIKK_API_URL", apiUrl);
+    if (problem) return { ok: false, message: problem };
+  }
+
+  let appOrigin: string | null = null;
+  if (raw.APP_ORIGIN?.trim()) {
+    const value = raw.APP_ORIGIN.trim();
+    const problem = checkHttpUrl("APP_ORIGIN", value);
+    if (problem) return { ok: false, message: problem.replace("such as https://my.klikk.com/api", "such as https://dashboard.example.com") };
+    const url = new URL(value);
+    if (url.pathname !== "/" || url.search || url.hash) {
+      return { ok: false, message: `APP_ORIGIN must be an origin without a path, such as https://dashboard.example.com (got "${value}")` };
+    }
+    appOrigin = url.origin;
+  }
+
+  let sessionPasswords: SessionPassword[];
+  let sessionSecretGenerated = false;
+  if (raw.SESSION_SECRET !== undefined && raw.SESSION_SECRET !== "") {
+    const secret = parseSessionSecret(raw.SESSION_SECRET);
+    if (!secret.ok) return { ok: false, message: secret.message };
+    sessionPasswords = secret.passwords;
+  } else if (demoMode || !production) {
+    sessionPasswords = [{ id: 1, secret: generateSecret() }];
+    sessionSecretGenerated = true;
+  } else {
+    return {
+      ok: false,
+      message: "SESSION_SECRET is required when KLIKK_API_URL is set in production: give a random string of 32 characters or more (openssl rand -base64 32)",
+    };
+  }
+
+  return {
+    ok: true,
+    env: {
+      klikkApiUrl: apiUrl || `http://127.0.0.1:${raw.SIMULATOR_PORT}/api`,
+      demoMode,
+      sessionPasswords,
+      sessionSecretGenerated,
+      port: raw.PORT,
+      simulatorPort: raw.SIMULATOR_PORT,
+      appOrigin,
+      trustProxy: raw.TRUST_PROXY,
+      upstreamTimeoutMs: raw.KLIKK_TIMEOUT_MS,
+      production,
+    },
+  };
+}

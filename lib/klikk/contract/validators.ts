@@ -1,0 +1,429 @@
+/**
+ * Field validators of the order_create contract, shared by the order wizard (in the browser),
+ * the dashboard's route handlers and the simulator.
+ *
+ * Browser-safe on purpose: no Node imports and no Buffer; hashing goes through
+ * `globalThis.crypto.subtle`, base64 through `atob`/`btoa`. Each check returns `{ ok: true }` or a
+ * message meant for a person: it says what is wrong and what is accepted, and names the offending
+ * entry when the value is a list.
+ */
+
+export type CheckResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
+
+const OK: CheckResult = { ok: true };
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+/** Quote a user-supplied value for a message, shortened so a pasted blob cannot flood it. */
+function quote(value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return JSON.stringify(shown);
+}
+
+// ---------------------------------------------------------------------------------------------
+// IP addresses and CIDR ranges
+
+/** Parse a dotted-quad IPv4 address into 4 bytes; leading zeros are refused (octal ambiguity). */
+export function parseIpv4(s: string): Uint8Array | null {
+  const parts = s.split(".");
+  if (parts.length !== 4) return null;
+  const out = new Uint8Array(4);
+  for (let i = 0; i < 4; i++) {
+    const p = parts[i] as string;
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(p)) return null;
+    const n = Number(p);
+    if (n > 255) return null;
+    out[i] = n;
+  }
+  return out;
+}
+
+/**
+ * Parse an IPv6 address (full, `::`-compressed, or with an embedded IPv4 tail such as
+ * `::ffff:192.0.2.1`) into 16 bytes. Zone ids (`%eth0`) are refused: they mean nothing to a
+ * remote firewall.
+ */
+export function parseIpv6(s: string): Uint8Array | null {
+  if (s.length < 2 || s.length > 45) return null;
+  const doubleColon = s.indexOf("::");
+  if (doubleColon !== -1 && s.indexOf("::", doubleColon + 1) !== -1) return null;
+
+  const parseGroups = (part: string): number[] | null => {
+    if (part === "") return [];
+    const groups = part.split(":");
+    const words: number[] = [];
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as string;
+      if (i === groups.length - 1 && g.includes(".")) {
+        const v4 = parseIpv4(g);
+        if (!v4) return null;
+        words.push(((v4[0] as number) << 8) | (v4[1] as number), ((v4[2] as number) << 8) | (v4[3] as number));
+        continue;
+      }
+      if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
+      words.push(parseInt(g, 16));
+    }
+    return words;
+  };
+
+  let words: number[];
+  if (doubleColon === -1) {
+    const all = parseGroups(s);
+    if (!all || all.length !== 8) return null;
+    words = all;
+  } else {
+    const head = s.slice(0, doubleColon);
+    const tail = s.slice(doubleColon + 2);
+    // An IPv4 tail is only allowed at the very end, never in the head.
+    if (head.includes(".")) return null;
+    const h = parseGroups(head);
+    const t = parseGroups(tail);
+    if (!h || !t) return null;
+    // "::" stands for at least one group of zeros.
+    if (h.length + t.length > 7) return null;
+    words = [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
+  }
+  const out = new Uint8Array(16);
+  words.forEach((w, i) => {
+    out[i * 2] = w >> 8;
+    out[i * 2 + 1] = w & 0xff;
+  });
+  return out;
+}
+
+/** Parse an IPv4 or IPv6 address into 4 or 16 bytes, or null. */
+export function parseIpAddress(s: string): Uint8Array | null {
+  return s.includes(":") ? parseIpv6(s) : parseIpv4(s);
+}
+
+export type Cidr = { readonly address: Uint8Array; readonly prefix: number };
+
+/** Parse an address or a CIDR range; a bare address is a range of one (/32 or /128). */
+export function parseIpOrCidr(s: string): Cidr | null {
+  const slash = s.indexOf("/");
+  const addrPart = slash === -1 ? s : s.slice(0, slash);
+  const address = parseIpAddress(addrPart);
+  if (!address) return null;
+  const maxPrefix = address.length * 8;
+  if (slash === -1) return { address, prefix: maxPrefix };
+  const prefixPart = s.slice(slash + 1);
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixPart)) return null;
+  const prefix = Number(prefixPart);
+  if (prefix > maxPrefix) return null;
+  return { address, prefix };
+}
+
+/**
+ * Does `address` (4 or 16 bytes) fall inside `range`? An IPv4-mapped IPv6 address
+ * (`::ffff:a.b.c.d`) is compared as the IPv4 address it carries.
+ */
+export function cidrContains(range: Cidr, address: Uint8Array): boolean {
+  const a = unmapIpv4(address);
+  const r = unmapIpv4Range(range);
+  if (a.length !== r.address.length) return false;
+  let bits = r.prefix;
+  for (let i = 0; i < a.length && bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if (((a[i] as number) & mask) !== ((r.address[i] as number) & mask)) return false;
+  }
+  return true;
+}
+
+function isIpv4Mapped(b: Uint8Array): boolean {
+  if (b.length !== 16) return false;
+  for (let i = 0; i < 10; i++) if (b[i] !== 0) return false;
+  return b[10] === 0xff && b[11] === 0xff;
+}
+
+function unmapIpv4(b: Uint8Array): Uint8Array {
+  return isIpv4Mapped(b) ? b.slice(12) : b;
+}
+
+function unmapIpv4Range(r: Cidr): Cidr {
+  if (isIpv4Mapped(r.address) && r.prefix >= 96) return { address: r.address.slice(12), prefix: r.prefix - 96 };
+  return r;
+}
+
+const IP_HINT = "use an IPv4 or IPv6 address, optionally with a CIDR prefix (e.g. 192.168.0.0/24 or 2001:db8::/32)";
+
+/** One address or CIDR range: IPv4 (prefix 0-32) or IPv6 (prefix 0-128). */
+export function checkIpOrCidr(s: string): CheckResult {
+  const v = s.trim();
+  if (v === "") return fail(`an empty entry is not an address: ${IP_HINT}`);
+  if (parseIpOrCidr(v)) return OK;
+  const slash = v.indexOf("/");
+  if (slash !== -1 && parseIpAddress(v.slice(0, slash))) {
+    const max = v.includes(":") ? 128 : 32;
+    return fail(`${quote(v)} has an invalid prefix length: use /0 to /${max}`);
+  }
+  return fail(`${quote(v)} is not an IP address or CIDR range: ${IP_HINT}`);
+}
+
+/** A comma-separated, non-empty list of addresses and CIDR ranges (the `ip_allow` field). */
+export function checkIpAllowList(commaSeparated: string): CheckResult {
+  if (commaSeparated.trim() === "") {
+    return fail(`enter at least one address or range allowed to reach SSH (comma separated): ${IP_HINT}`);
+  }
+  const entries = commaSeparated.split(",");
+  for (let i = 0; i < entries.length; i++) {
+    const entry = (entries[i] as string).trim();
+    if (entry === "") return fail(`entry ${i + 1} is empty: remove the extra comma`);
+    const r = checkIpOrCidr(entry);
+    if (!r.ok) return fail(`entry ${i + 1}: ${r.message}`);
+  }
+  return OK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ports
+
+/**
+ * Comma-separated ports (1-65535) and `from:to` ranges with from <= to, e.g. `80,443,12000:12010`.
+ * A blank value means "no public ports" and is accepted.
+ */
+export function checkPortList(s: string): CheckResult {
+  if (s.trim() === "") return OK;
+  const entries = s.split(",");
+  const port = (p: string): number | null => (/^[0-9]{1,5}$/.test(p) ? Number(p) : null);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = (entries[i] as string).trim();
+    if (entry === "") return fail(`entry ${i + 1} is empty: remove the extra comma`);
+    const parts = entry.split(":");
+    if (parts.length > 2) return fail(`${quote(entry)} is not a port or range: write a range as from:to, e.g. 12000:12010`);
+    const nums = parts.map((p) => port(p.trim()));
+    if (nums.some((n) => n === null)) {
+      return fail(`${quote(entry)} is not a port or range: use numbers 1 to 65535, and from:to for a range`);
+    }
+    if (nums.some((n) => (n as number) < 1 || (n as number) > 65535)) {
+      return fail(`${quote(entry)} is out of range: ports go from 1 to 65535`);
+    }
+    if (nums.length === 2 && (nums[0] as number) > (nums[1] as number)) {
+      return fail(`${quote(entry)} is a backwards range: the first port must not be greater than the second`);
+    }
+  }
+  return OK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenSSH public keys
+
+export const sshKeyTypes = [
+  "ssh-ed25519",
+  "ssh-rsa",
+  "ecdsa-sha2-nistp256",
+  "ecdsa-sha2-nistp384",
+  "ecdsa-sha2-nistp521",
+  "sk-ssh-ed25519@openssh.com",
+  "sk-ecdsa-sha2-nistp256@openssh.com",
+] as const;
+export type SshKeyType = (typeof sshKeyTypes)[number];
+
+export type OpenSshPublicKey = {
+  readonly type: SshKeyType;
+  /** The decoded key blob (what the fingerprint is computed over). */
+  readonly blob: Uint8Array;
+  /** The free-text comment after the key, "" when absent. */
+  readonly comment: string;
+};
+
+function isSshKeyType(s: string): s is SshKeyType {
+  return (sshKeyTypes as readonly string[]).includes(s);
+}
+
+function decodeBase64(s: string): Uint8Array | null {
+  if (s.length === 0 || s.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return null;
+  try {
+    const bin = atob(s);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the SSH wire format: uint32 big-endian length, then that many bytes. */
+class SshReader {
+  #buf: Uint8Array;
+  #pos = 0;
+  constructor(buf: Uint8Array) {
+    this.#buf = buf;
+  }
+  string(): Uint8Array | null {
+    if (this.#pos + 4 > this.#buf.length) return null;
+    const b = this.#buf;
+    const p = this.#pos;
+    const len = (((b[p] as number) << 24) >>> 0) + ((b[p + 1] as number) << 16) + ((b[p + 2] as number) << 8) + (b[p + 3] as number);
+    if (this.#pos + 4 + len > b.length) return null;
+    const out = b.subarray(p + 4, p + 4 + len);
+    this.#pos = p + 4 + len;
+    return out;
+  }
+  text(): string | null {
+    const s = this.string();
+    if (!s) return null;
+    let out = "";
+    for (const c of s) {
+      if (c < 0x20 || c > 0x7e) return null;
+      out += String.fromCharCode(c);
+    }
+    return out;
+  }
+  get done(): boolean {
+    return this.#pos === this.#buf.length;
+  }
+}
+
+const ECDSA_POINT_LENGTH: Record<string, number> = { nistp256: 65, nistp384: 97, nistp521: 133 };
+
+/** Check the fields after the type string; returns a message or null when the blob is well formed. */
+function checkKeyBody(type: SshKeyType, r: SshReader): string | null {
+  const ecdsa = (curve: string): string | null => {
+    if (r.text() !== curve) return `the key data does not name the ${curve} curve`;
+    const q = r.string();
+    if (!q || q.length !== ECDSA_POINT_LENGTH[curve] || q[0] !== 0x04) return "the key data holds no valid curve point";
+    return null;
+  };
+  switch (type) {
+    case "ssh-ed25519":
+    case "sk-ssh-ed25519@openssh.com": {
+      const pk = r.string();
+      if (!pk || pk.length !== 32) return "the key data holds no 32-byte Ed25519 key";
+      break;
+    }
+    case "ssh-rsa": {
+      const e = r.string();
+      const n = r.string();
+      if (!e || !n || e.length === 0 || n.length === 0) return "the key data holds no RSA exponent and modulus";
+      // Leading zero bytes of an mpint carry no bits; OpenSSH refuses moduli under 1024 bits.
+      let bytes = n.length;
+      for (const b of n) {
+        if (b !== 0) break;
+        bytes--;
+      }
+      if (bytes * 8 < 1024) return "the RSA key is shorter than 1024 bits: create a new key, e.g. with ssh-keygen -t ed25519";
+      break;
+    }
+    case "ecdsa-sha2-nistp256":
+    case "sk-ecdsa-sha2-nistp256@openssh.com": {
+      const m = ecdsa("nistp256");
+      if (m) return m;
+      break;
+    }
+    case "ecdsa-sha2-nistp384": {
+      const m = ecdsa("nistp384");
+      if (m) return m;
+      break;
+    }
+    case "ecdsa-sha2-nistp521": {
+      const m = ecdsa("nistp521");
+      if (m) return m;
+      break;
+    }
+  }
+  if (type.startsWith("sk-")) {
+    const application = r.text();
+    if (application === null) return "the security-key data names no application";
+  }
+  if (!r.done) return "the key data has trailing bytes";
+  return null;
+}
+
+const KEY_HINT = "paste one OpenSSH public key, e.g. the contents of ~/.ssh/id_ed25519.pub (ssh-ed25519 AAAA... you@host)";
+
+/**
+ * Parse one line in OpenSSH public key format: `type base64 [comment]`. The base64 must decode and
+ * the blob must be well formed for its type (its first string equal to the type). authorized_keys
+ * options (`from="..." ssh-ed25519 ...`) are not accepted: the API takes plain keys.
+ */
+export function parseOpenSshPublicKey(line: string): ParseResult<OpenSshPublicKey> {
+  const text = line.trim();
+  if (text === "") return fail(`the key is empty: ${KEY_HINT}`);
+  if (looksLikePrivateKey(text)) return fail(PRIVATE_KEY_MESSAGE);
+  const fields = text.split(/[ \t]+/);
+  const type = fields[0] as string;
+  if (!isSshKeyType(type)) {
+    if (fields.slice(1).some((f) => isSshKeyType(f))) {
+      return fail("authorized_keys options before the key are not supported: start the line with the key type");
+    }
+    if (/^ssh-dss$/.test(type)) return fail("DSA keys are no longer accepted: use an Ed25519 key (ssh-keygen -t ed25519)");
+    return fail(`${quote(type)} is not a supported key type: use ${sshKeyTypes.join(", ")}`);
+  }
+  const data = fields[1];
+  if (data === undefined) return fail(`the key data is missing after ${type}: ${KEY_HINT}`);
+  const blob = decodeBase64(data);
+  if (!blob) return fail("the key data is not valid base64: copy the whole key line again");
+  const reader = new SshReader(blob);
+  const inner = reader.text();
+  if (inner !== type) {
+    return fail(`the key data is for ${inner === null ? "an unknown type" : quote(inner)}, not ${type}: copy the whole key line again`);
+  }
+  const problem = checkKeyBody(type, reader);
+  if (problem) return fail(problem);
+  return { ok: true, value: { type, blob, comment: fields.slice(2).join(" ") } };
+}
+
+/** One public key per non-empty line; blank lines and `#` comment lines are skipped. */
+export function checkAuthorizedKeys(multiLine: string): CheckResult {
+  if (looksLikePrivateKey(multiLine)) return fail(PRIVATE_KEY_MESSAGE);
+  const lines = multiLine.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const r = parseOpenSshPublicKey(line);
+    if (!r.ok) return fail(`line ${i + 1}: ${r.message}`);
+  }
+  return OK;
+}
+
+export const PRIVATE_KEY_MESSAGE =
+  "this is a PRIVATE key: never share it. Paste the public key instead (the .pub file, starting with ssh-ed25519 or similar)";
+
+/** Does the text contain a private key (PEM/OpenSSH armour or a PuTTY .ppk)? */
+export function looksLikePrivateKey(text: string): boolean {
+  return (
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(text) ||
+    /PuTTY-User-Key-File-\d+:/.test(text) ||
+    /---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----/.test(text)
+  );
+}
+
+/** The fingerprint as `ssh-keygen -lf` prints it: "SHA256:" + unpadded base64 of sha256(blob). */
+export async function sshKeyFingerprintSha256(blob: Uint8Array): Promise<string> {
+  const copy = new Uint8Array(blob); // a plain ArrayBuffer-backed copy, as subtle.digest wants
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", copy));
+  let bin = "";
+  for (const b of digest) bin += String.fromCharCode(b);
+  return `SHA256:${btoa(bin).replace(/=+$/, "")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names and URLs
+
+const HOSTNAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/** A server name: 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen. */
+export function checkHostname(name: string): CheckResult {
+  if (HOSTNAME_RE.test(name)) return OK;
+  if (name.length === 0) return fail("enter a name: 1 to 63 letters, digits and hyphens");
+  if (name.length > 63) return fail(`the name is ${name.length} characters long: use at most 63`);
+  if (name.startsWith("-") || name.endsWith("-")) return fail("the name must not start or end with a hyphen");
+  return fail(`${quote(name)} is not a valid server name: use only letters, digits and hyphens (e.g. web-1)`);
+}
+
+/** An absolute https URL with a host and without embedded credentials. */
+export function checkHttpsUrl(s: string): CheckResult {
+  if (s.length > 2048) return fail("the URL is longer than 2048 characters");
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return fail(`${quote(s)} is not a URL: use a full address such as https://example.com/cloud-init.yaml`);
+  }
+  if (url.protocol !== "https:") return fail(`the URL must start with https:// (got ${url.protocol.replace(/:$/, "")})`);
+  if (url.hostname === "") return fail("the URL has no host name");
+  if (url.username !== "" || url.password !== "") return fail("the URL must not contain a user name or password");
+  return OK;
+}

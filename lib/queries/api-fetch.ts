@@ -1,0 +1,102 @@
+/**
+ * The browser's one way to call the dashboard's route handlers. It checks `res.ok`, reads the
+ * one error shape `{"error": {code, message, fields}}` and throws an ApiError carrying the HTTP
+ * status and code, so callers branch on `error.code`, never on message text.
+ */
+export type ApiErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "validation"
+  | "conflict"
+  | "payment_required"
+  | "rate_limited"
+  | "csrf"
+  | "payload_too_large"
+  | "method_not_allowed"
+  | "upstream_unavailable"
+  | "upstream_timeout"
+  | "upstream_invalid"
+  | "internal"
+  | "network";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode | string;
+  readonly fields: Record<string, string>;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type ApiFetchInit = {
+  method?: "GET" | "POST" | "DELETE";
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+};
+
+function readErrorBody(status: number, body: unknown, retryAfter: string | null): ApiError {
+  const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  if (body && typeof body === "object" && "error" in body) {
+    const error = (body as { error: unknown }).error;
+    if (error && typeof error === "object") {
+      const { code, message, fields } = error as { code?: unknown; message?: unknown; fields?: unknown };
+      const safeFields: Record<string, string> = {};
+      if (fields && typeof fields === "object") {
+        for (const [key, value] of Object.entries(fields)) if (typeof value === "string") safeFields[key] = value;
+      }
+      return new ApiError(
+        status,
+        typeof code === "string" ? code : "internal",
+        typeof message === "string" ? message : `The dashboard answered ${status}.`,
+        safeFields,
+        retryAfterSeconds,
+      );
+    }
+  }
+  return new ApiError(status, "internal", `The dashboard answered ${status} without details. Try again.`, {}, retryAfterSeconds);
+}
+
+export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
+  // Mutating routes demand a JSON content type (part of the CSRF defence), even without a body.
+  if (init.body !== undefined || (init.method ?? "GET") !== "GET") headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: init.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");
+  }
+  if (response.status === 204) return undefined as T;
+  let body: unknown = null;
+  const text = await response.text();
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!response.ok) throw readErrorBody(response.status, body, response.headers.get("retry-after"));
+  return body as T;
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
+import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
+import { apiFetch } from "@/lib/queries/api-fetch";
+
+export type Order = OrderStatus;
+
+export const orderKeys = {
+  all: ["orders"] as const,
+  list: () => [...orderKeys.all, "list"] as const,
+  detail: (orderId: number) => [...orderKeys.all, "detail", orderId] as const,
+};
+
+export const ordersQueryOptions = () =>
+  queryOptions({
+    queryKey: orderKeys.list(),
+    queryFn: ({ signal }) => apiFetch<{ orders: Order[] }>("/api/orders", { signal }).then((body) => body.orders),
+  });
+
+export const orderQueryOptions = (orderId: number) =>
+  queryOptions({
+    queryKey: orderKeys.detail(orderId),
+    queryFn: ({ signal }) => apiFetch<Order>(`/api/orders/${orderId}`, { signal }),
+  });
+
+export function useOrdersQuery(options: { refetchInterval?: number | false } = {}) {
+  return useQuery({ ...ordersQueryOptions(), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
+}
+
+export function useOrderQuery(orderId: number, options: { refetchInterval?: number | false } = {}) {
+  return useQuery({ ...orderQueryOptions(orderId), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
+}
+
+/** Places an order with the draft's Idempotency-Key, so a retry never orders twice. */
+export function useCreateOrderMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: OrderCreateBody; idempotencyKey: string }) =>
+      apiFetch<OrderCreateResult>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: orderKeys.all }),
+  });
+}
+
+/** Cancels a whole order or one item. The caller decides how a 404 (already gone) reads. */
+export function useCancelOrderMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ orderId, itemId }: { orderId: number; itemId?: number }) =>
+      apiFetch<void>(`/api/orders/${orderId}/cancel`, { method: "POST", body: itemId === undefined ? {} : { itemId } }),
+    onSettled: (_data, _error, { orderId }) => {
+      void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+    },
+  });
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { getIronSession, unsealData, type SessionOptions } from "iron-session";
+import { getEnv } from "@/lib/server/env";
+import type { KlikkAuth } from "@/lib/klikk/client";
+
+/** Signed-out visitors have no session; a signed-in one carries the upstream credentials. */
+export type SessionData = {
+  /** The upstream credentials. Sealed in the cookie; never sent to the browser in any other form. */
+  auth: KlikkAuth;
+  /** Shown in the header; the token method has none. */
+  username?: string;
+  /** Epoch milliseconds when the user signed in (absolute lifetime). */
+  createdAt: number;
+  /** Epoch milliseconds of the last request that touched the session (idle timeout). */
+  lastSeenAt: number;
+};
+
+export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** Re-seal at most this often, so a burst of requests does not send a new cookie every time. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** Whether the current request reached the dashboard over https (directly or via a trusted proxy). */
+export function isSecureRequest(requestHeaders: Headers, requestUrl?: string): boolean {
+  const env = getEnv();
+  if (env.appOrigin) return env.appOrigin.startsWith("https:");
+  if (env.trustProxy) {
+    const forwarded = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded === "https";
+  }
+  return requestUrl ? new URL(requestUrl).protocol === "https:" : false;
+}
+
+/** `__Host-` binds the cookie to this exact host and path and demands Secure, so it needs https. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-klikk" : "klikk";
+}
+
+export function sessionOptions(secure: boolean): SessionOptions {
+  const env = getEnv();
+  return {
+    cookieName: sessionCookieName(secure),
+    password: Object.fromEntries(env.sessionPasswords.map(({ id, secret }) => [String(id), secret])),
+    ttl: SESSION_ABSOLUTE_LIFETIME_MS / 1000,
+    cookieOptions: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+    },
+  };
+}
+
+/** True when the sealed timestamps are within the idle timeout and the absolute lifetime. */
+export function isSessionFresh(data: Partial<SessionData>, now = Date.now()): data is SessionData {
+  if (!data.auth || typeof data.createdAt !== "number" || typeof data.lastSeenAt !== "number") return false;
+  if (now - data.createdAt > SESSION_ABSOLUTE_LIFETIME_MS) return false;
+  if (now - data.lastSeenAt > SESSION_IDLE_TIMEOUT_MS) return false;
+  return data.createdAt <= now + 60_000 && data.lastSeenAt <= now + 60_000;
+}
+
+async function currentRequestIsSecure(): Promise<boolean> {
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host") ?? "localhost";
+  // Route handlers and pages do not see the request URL here; the proxy headers or APP_ORIGIN decide.
+  return isSecureRequest(requestHeaders, `http://${host}/`);
+}
+
+async function openSession() {
+  const secure = await currentRequestIsSecure();
+  return getIronSession<SessionData>(await cookies(), sessionOptions(secure));
+}
+
+/**
+ * The signed-in session, or null. Reading also slides the idle timeout (route handlers only:
+ * pages cannot set cookies, so they pass `touch: false`). Expired sessions are destroyed.
+ */
+export async function getSession({ touch = true }: { touch?: boolean } = {}): Promise<SessionData | null> {
+  const session = await openSession();
+  const now = Date.now();
+  if (!isSessionFresh(session, now)) {
+    if (touch && session.auth) session.destroy();
+    return null;
+  }
+  const data: SessionData = {
+    auth: session.auth,
+    username: session.username,
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+  };
+  if (touch && now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+    session.lastSeenAt = now;
+    await session.save();
+  }
+  return data;
+}
+
+/** Seals a new session for freshly verified credentials. */
+export async function startSession(auth: KlikkAuth, username: string | undefined): Promise<void> {
+  const session = await openSession();
+  const now = Date.now();
+  session.auth = auth;
+  session.username = username;
+  session.createdAt = now;
+  session.lastSeenAt = now;
+  await session.save();
+}
+
+export async function endSession(): Promise<void> {
+  const session = await openSession();
+  session.destroy();
+}
+
+/**
+ * Used by proxy.ts, which sees the raw cookie: true when it unseals to a fresh session.
+ * Any failure (tampered, truncated, retired password, expired) reads as signed out.
+ */
+export async function hasFreshSession(cookieValue: string | undefined): Promise<boolean> {
+  if (!cookieValue) return false;
+  try {
+    const options = sessionOptions(false);
+    const data = await unsealData<Partial<SessionData>>(cookieValue, { password: options.password, ttl: options.ttl });
+    return isSessionFresh(data);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+import http from "node:http";
+
+/**
+ * Next.js hands route handlers a web Request without the socket, and fills X-Forwarded-For
+ * only when the client did not send one, so a client could pick its own address. This stamps
+ * every incoming request with the socket's address in a header that the client cannot set
+ * (any such header it sends is overwritten) before Next sees it. The sign-in limiter relies on it.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-klikk-client-ip";
+
+const globalForPatch = globalThis as typeof globalThis & { __klikkClientAddressPatched?: boolean };
+
+export function installTrustedClientAddress(): void {
+  if (globalForPatch.__klikkClientAddressPatched) return;
+  globalForPatch.__klikkClientAddressPatched = true;
+  const originalEmit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function emit(this: http.Server, event: string | symbol, ...args: [unknown, ...unknown[]]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      const address = request.socket?.remoteAddress ?? "unknown";
+      request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+    }
+    return Reflect.apply(originalEmit, this, [event, ...args]) as boolean;
+  } as typeof http.Server.prototype.emit;
+}

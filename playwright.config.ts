@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/support/env";
+
+/**
+ * End-to-end tests drive real Chromium against the real standalone build and the real
+ * simulator over HTTP. `npm test` builds first; `npm run test:e2e` expects a build.
+ * PLAYWRIGHT_CHROMIUM_PATH picks the browser; by default Debian's /usr/bin/chromium when it is
+ * there, otherwise Playwright's own (after `npx playwright install chromium`).
+ */
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const node = process.execPath;
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: ".cache/playwright-report.json" }]],
+  use: {
+    baseURL: E2E.appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: `${node} --disable-warning=ExperimentalWarning simulator/cli.ts --port ${E2E.simulatorPort} --faults-api --tick-ms 250 --period-ms 4000 --payment-delay-ms 1500`,
+      url: `${E2E.simulatorOrigin}/__sim/faults`,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 30_000,
+    },
+    {
+      command: `${node} .next/standalone/server.js`,
+      url: `${E2E.appUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(E2E.appPort),
+        HOSTNAME: "127.0.0.1",
+        KLIKK_API_URL: E2E.simulatorApiUrl,
+        SESSION_SECRET: E2E.sessionSecret,
+        KLIKK_TIMEOUT_MS: "3000",
+      },
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+/** `next build`, then lay out the standalone folder so `node .next/standalone/server.js` serves assets too. */
+import { spawnSync } from "node:child_process";
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const standaloneServer = path.join(root, ".next", "standalone", "server.js");
+
+/** `output: "standalone"` leaves public/ and .next/static out of the server folder by design. */
+export function copyStaticAssets(): void {
+  cpSync(path.join(root, "public"), path.join(root, ".next", "standalone", "public"), { recursive: true });
+  cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
+}
+
+/** Returns false when the build failed (its output went to the terminal). */
+export function buildApp(): boolean {
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) return false;
+  copyStaticAssets();
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(buildApp() ? 0 : 1);
+}
