@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from "../../simulator/index.ts";
 import { createKlikkClient, type KlikkAuth, type KlikkClient, type KlikkClientOptions } from "./client.ts";
 import { orderCreateBodySchema, type OrderCreateBody } from "./contract/order-request.ts";
 import { DigestChallengeCache } from "./digest.ts";
-import { isAbortError, isKlikkError, KlikkError, type KlikkErrorCode } from "./errors.ts";
+import { isAbortError, isKlikkError, KlikkError, parseFieldFromMessage, type KlikkErrorCode } from "./errors.ts";
 
 /** Resolves to the KlikkError a promise rejects with (fails the test otherwise). */
 async function klikkError(p: Promise<unknown>): Promise<KlikkError> {
@@ -345,6 +345,20 @@ describe("error statuses", () => {
     const e = await klikkError(client().orderCreate(orderBody));
     expect(e.field).toBe("items[0].product.options.features.sshd.ip_allow");
     expect(e.message).toBe("items[0].product.options.features.sshd.ip_allow is required");
+  });
+
+  it.each([
+    ["items[0].product.options.features.sshd.ip_allow is required", "items[0].product.options.features.sshd.ip_allow"],
+    ['items[1].name: "a b" is not a valid server name', "items[1].name"],
+    ["reference must be at most 255 characters", "reference"],
+    ["order_id is required", "order_id"],
+    ["invalid value for field quantity_cpu", "quantity_cpu"],
+    ["malformed JSON in request body", undefined],
+    ["unknown action \"order_delete\"", undefined],
+    ["the request body must be a JSON object", undefined],
+    ["", undefined],
+  ])("finds the field in %j", (message, field) => {
+    expect(parseFieldFromMessage(message)).toBe(field);
   });
 
   it("reads Retry-After", async () => {

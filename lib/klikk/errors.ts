@@ -162,7 +162,7 @@ const NOT_FIELDS = new Set([
  * The field an upstream validation message names, in the upstream's own notation:
  * `items[0].product.options.features.sshd.ip_allow is required` ->
  * `items[0].product.options.features.sshd.ip_allow`. Undefined when no field is named.
- * (`action` counts as a field only with a path: an unknown action is our bug, not the user's.)
+ * (`action` is never reported: an unknown action is the client's bug, not the user's.)
  */
 export function parseFieldFromMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
