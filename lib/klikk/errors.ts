@@ -149,7 +149,8 @@ const LEADING_PATH = new RegExp(
   String.raw`^\s*(?:field\s+)?["'\x60]?(${PATH})["'\x60]?\s*(?::|\bis\b|\bare\b|\bmust\b|\bshould\b|\bhas\b|\bmay\b|\bcannot\b|\bcan't\b|\bneeds?\b|\bexceeds\b|\bnot\b|\binvalid\b|\bunknown\b|\btoo\b)`,
 );
 // "... field items[0].name ...", "invalid value for 'reference'".
-const NAMED_FIELD = new RegExp(String.raw`\b(?:field|for|in|of)\s+["'\x60]?(${PATH})["'\x60]?`);
+// (A lookbehind, so "for field x" yields both "field" and "x" as candidates.)
+const NAMED_FIELD = new RegExp(String.raw`(?<=\b(?:field|for|in|of)\s+["'\x60]?)(${PATH})`, "g");
 // Anything that is clearly a path into the order body, wherever it stands.
 const ORDER_PATH = /\b(items\[\d+\](?:\[\d+\]|\.[A-Za-z_][A-Za-z0-9_]*)*)/;
 // Words that start sentences and are not field names.
@@ -168,9 +169,10 @@ export function parseFieldFromMessage(message: string | undefined): string | und
   if (!message) return undefined;
   const order = ORDER_PATH.exec(message);
   if (order?.[1]) return order[1];
-  for (const re of [LEADING_PATH, NAMED_FIELD]) {
-    const m = re.exec(message);
-    const path = m?.[1];
+  const leading = LEADING_PATH.exec(message)?.[1];
+  if (leading && !NOT_FIELDS.has(leading.toLowerCase())) return leading;
+  for (const m of message.matchAll(NAMED_FIELD)) {
+    const path = m[1];
     if (path && !NOT_FIELDS.has(path.toLowerCase())) return path;
   }
   return undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { firstIssueMessage, formatIssuePath } from "@/lib/klikk/contract/order-request";
-import { isKlikkError } from "@/lib/klikk/errors";
+import { isAbortError, isKlikkError } from "@/lib/klikk/errors";
 import { getEnv } from "@/lib/server/env";
 import { logger } from "@/lib/server/log";
 
@@ -48,7 +48,7 @@ export function toHttpError(error: unknown, context: string): HttpError {
     if (error.detail) logger.warn(`${context}: upstream ${error.code}: ${error.detail}`);
     return new HttpError(error.httpStatus, error.code, error.message, error.field ? { fields: { [error.field]: error.message } } : {});
   }
-  if (error instanceof DOMException && error.name === "AbortError") {
+  if (isAbortError(error)) {
     // The browser went away; nobody reads this answer.
     return new HttpError(499, "aborted", "The request was cancelled.");
   }
