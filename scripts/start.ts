@@ -31,9 +31,13 @@ async function main() {
   let closeSimulator: (() => Promise<void>) | null = null;
 
   if (env.demoMode) {
-    const { startSimulator } = await import("../simulator/index.ts");
-    const simulator = await startSimulator({ port: env.simulatorPort, host: "127.0.0.1" });
+    const { formatDemoCredentials, startSimulator } = await import("../simulator/index.ts");
+    const simulator = await startSimulator({ port: env.simulatorPort, host: "127.0.0.1", quiet: true }).catch((error: Error) =>
+      fail(`the simulator could not start on port ${env.simulatorPort} (${error.message}); set SIMULATOR_PORT to a free port`),
+    );
     closeSimulator = simulator.close;
+    console.log(`klikk simulator listening on ${simulator.url}`);
+    process.stdout.write(formatDemoCredentials());
     if (env.sessionSecretGenerated) {
       // One secret shared with the server process, so that its cookies stay readable.
       childEnv.SESSION_SECRET = env.sessionPasswords[0]?.secret;

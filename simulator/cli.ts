@@ -2,7 +2,7 @@
  * `npm run simulator -- [flags]`: the simulator as a process. See simulator/README.md.
  */
 import { parseArgs } from "node:util";
-import { defaults, demoCredentials, startSimulator, StateFileError, type Faults, type SimulatorOptions } from "./index.ts";
+import { defaults, formatDemoCredentials, startSimulator, StateFileError, type Faults, type SimulatorOptions } from "./index.ts";
 import { malformedKinds, type MalformedKind } from "./faults.ts";
 
 const usage = `usage: npm run simulator -- [flags]
@@ -140,10 +140,7 @@ function main(): void {
       process.on("SIGTERM", stop);
       process.stdout.write(`klikk simulator listening on ${sim.url}\n`);
       if (!options.quiet) {
-        const lines = demoCredentials.map((c) =>
-          c.kind === "user" ? `  user ${c.name} / password ${c.secret}: ${c.note}` : `  token ${c.secret}: ${c.note}`,
-        );
-        process.stdout.write(`Demo credentials:\n${lines.join("\n")}\n`);
+        process.stdout.write(formatDemoCredentials());
         process.stdout.write(`Try: curl -s -u demo:demo -X POST ${sim.url} -d '{"action":"order_list"}'\n`);
         if (options.faultsApi) process.stdout.write(`Control endpoints (no auth): ${sim.origin}/__sim/{faults,reset,advance,pay,state}\n`);
         if (Object.keys(faults).length > 0) process.stdout.write(`Faults: ${JSON.stringify(faults)}\n`);

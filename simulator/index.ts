@@ -14,7 +14,16 @@ import { Store } from "./store.ts";
 
 export type { Faults, MalformedKind } from "./faults.ts";
 export { StateFileError } from "./state.ts";
-export { demoCredentials } from "./seed.ts";
+import { demoCredentials } from "./seed.ts";
+export { demoCredentials };
+
+/** The demo credentials as printed at start by the CLI and by `npm start`. */
+export function formatDemoCredentials(): string {
+  const lines = demoCredentials.map((c) =>
+    c.kind === "user" ? `  user ${c.name} / password ${c.secret}: ${c.note}` : `  token ${c.secret}: ${c.note}`,
+  );
+  return `Demo credentials:\n${lines.join("\n")}\n`;
+}
 
 export type SimulatorOptions = {
   /** 0 = an ephemeral port. Default 4010. */
@@ -107,6 +116,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     store.flush();
   }
 
+  store.warmCaches();
+
   let faults: Faults = {};
   const setFaults = (f: Faults) => {
     faults = faultsSchema.parse(f);
@@ -118,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const timers = new Set<NodeJS.Timeout>();
   const reset = () => {
     store.replace(buildSeed());
+    store.warmCaches();
     store.markDirty();
     store.flush();
   };
@@ -135,6 +147,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timers,
     }),
   );
+  // Longer than any client's idle pool timeout, so a client never sends a request on a socket
+  // the simulator is closing at that moment (which a non-retried order_create would report as
+  // an unknown outcome).
+  server.keepAliveTimeout = 65_000;
   server.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     else socket.destroy();

@@ -9,7 +9,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
-import type { OrderItem as OrderItemSpec } from "../lib/klikk/contract/order-request.ts";
+import { firstIssueMessage, orderItemSchema, type OrderItem as OrderItemSpec } from "../lib/klikk/contract/order-request.ts";
 
 export type Membership = { profileId: number; readOnly: boolean };
 
@@ -218,6 +218,16 @@ export function loadStateFile(path: string): State | null {
     throw new StateFileError(
       `state file ${path} is corrupt (unexpected content at ${where}: ${issue?.message ?? "invalid"}); refusing to start. Fix or remove the file`,
     );
+  }
+  for (const order of parsed.data.orders) {
+    for (const item of order.items) {
+      const spec = orderItemSchema.safeParse(item.spec);
+      if (!spec.success) {
+        throw new StateFileError(
+          `state file ${path} is corrupt (order ${order.id} item ${item.id}: ${firstIssueMessage(spec.error)}); refusing to start. Fix or remove the file`,
+        );
+      }
+    }
   }
   return parsed.data as unknown as State;
 }

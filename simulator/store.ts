@@ -53,6 +53,9 @@ export class Store {
   /** Items with a scheduled transition (nextAt !== null). */
   moving = new Set<ItemRef>();
 
+  /** JSON of each server (servers never change in place; they come and go). */
+  #serverJson = new Map<number, string>();
+  /** Comma-joined server JSON per profile. */
   #serverJsonByProfile = new Map<number, string>();
   #serverListAnswers = new Map<string, Buffer>();
   #dirty = false;
@@ -189,7 +192,7 @@ export class Store {
         }
       }
     }
-    this.#invalidateServers(order.profileId);
+    this.#invalidateServers(order.profileId, server.id);
   }
 
   #removeServer(item: Item): void {
@@ -203,7 +206,7 @@ export class Store {
       const at = g.serverIds.indexOf(server.id);
       if (at !== -1) g.serverIds.splice(at, 1);
     }
-    this.#invalidateServers(server.customer_id);
+    this.#invalidateServers(server.customer_id, server.id);
   }
 
   #schedule(ref: ItemRef, at: number | null): void {
@@ -337,17 +340,36 @@ export class Store {
     let json = this.#serverJsonByProfile.get(profileId);
     if (json === undefined) {
       const list: string[] = [];
-      for (const s of this.servers.values()) if (s.customer_id === profileId) list.push(JSON.stringify(s));
+      for (const s of this.servers.values()) {
+        if (s.customer_id !== profileId) continue;
+        let one = this.#serverJson.get(s.id);
+        if (one === undefined) {
+          one = JSON.stringify(s);
+          this.#serverJson.set(s.id, one);
+        }
+        list.push(one);
+      }
       json = list.join(",");
       this.#serverJsonByProfile.set(profileId, json);
     }
     return json;
   }
 
-  #invalidateServers(profileId?: number): void {
-    if (profileId === undefined) this.#serverJsonByProfile.clear();
-    else this.#serverJsonByProfile.delete(profileId);
+  /** Drop cached answers; with a server id, only that server's JSON is serialized again. */
+  #invalidateServers(profileId?: number, serverId?: number): void {
+    if (profileId === undefined) {
+      this.#serverJsonByProfile.clear();
+      this.#serverJson.clear();
+    } else {
+      this.#serverJsonByProfile.delete(profileId);
+      if (serverId !== undefined) this.#serverJson.delete(serverId);
+    }
     this.#serverListAnswers.clear();
+  }
+
+  /** Serialize every profile's servers now, so the first server_list is as fast as the next. */
+  warmCaches(): void {
+    for (const id of this.profiles.keys()) this.#profileServersJson(id);
   }
 
   /** For /__sim/state: what a test may want to look at, without credentials. */
