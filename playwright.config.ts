@@ -11,6 +11,27 @@ import { E2E } from "./e2e/support/env";
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const node = process.execPath;
 
+/** The standalone build, against the simulator, as `npm start` serves it in production. */
+function appServer(port: number, env: Record<string, string>) {
+  return {
+    command: `${node} .next/standalone/server.js`,
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      KLIKK_API_URL: E2E.simulatorApiUrl,
+      SESSION_SECRET: E2E.sessionSecret,
+      KLIKK_TIMEOUT_MS: "3000",
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "test-results",
@@ -40,21 +61,7 @@ export default defineConfig({
       stderr: "pipe",
       timeout: 30_000,
     },
-    {
-      command: `${node} .next/standalone/server.js`,
-      url: `${E2E.appUrl}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        NODE_ENV: "production",
-        PORT: String(E2E.appPort),
-        HOSTNAME: "127.0.0.1",
-        KLIKK_API_URL: E2E.simulatorApiUrl,
-        SESSION_SECRET: E2E.sessionSecret,
-        KLIKK_TIMEOUT_MS: "3000",
-      },
-    },
+    appServer(E2E.appPort, { SIGN_IN_MAX_FAILURES: "1000" }),
+    appServer(E2E.strictAppPort, {}),
   ],
 });

@@ -8,6 +8,13 @@ const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT || 4110);
 export const E2E = {
   appPort,
   appUrl: `http://localhost:${appPort}`,
+  /**
+   * A second instance of the same build with the default sign-in limit (10 failures), for the
+   * tests of that limit; the main instance allows many more so that the refusals tested across
+   * the suite do not lock each other out (they all come from 127.0.0.1).
+   */
+  strictAppPort: appPort + 50,
+  strictAppUrl: `http://localhost:${appPort + 50}`,
   simulatorPort,
   simulatorOrigin: `http://127.0.0.1:${simulatorPort}`,
   simulatorApiUrl: `http://127.0.0.1:${simulatorPort}/api`,

@@ -27,6 +27,8 @@ export type AppEnv = {
   trustProxy: boolean;
   /** Deadline of one upstream call, in milliseconds. */
   upstreamTimeoutMs: number;
+  /** Failed sign-ins allowed per client address and per username in 15 minutes. */
+  signInMaxFailures: number;
   production: boolean;
 };
 
@@ -129,6 +131,18 @@ const rawEnvSchema = z.object({
       }
       return ms;
     }),
+  SIGN_IN_MAX_FAILURES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return 10;
+      const count = Number(value);
+      if (!/^\d+$/.test(value) || count < 1 || count > 100_000) {
+        ctx.addIssue({ code: "custom", message: `SIGN_IN_MAX_FAILURES must be a whole number from 1 to 100000 (got "${value}")` });
+        return z.NEVER;
+      }
+      return count;
+    }),
   NODE_ENV: z.string().optional(),
 });
 
@@ -192,6 +206,7 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       appOrigin,
       trustProxy: raw.TRUST_PROXY,
       upstreamTimeoutMs: raw.KLIKK_TIMEOUT_MS,
+      signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
       production,
     },
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/server/env";
 
 /**
  * Counts failures per key in a sliding window, in this process's memory. Several instances
@@ -59,5 +60,7 @@ export class FailureLimiter {
 
 const globalForLimiter = globalThis as typeof globalThis & { __klikkSignInLimiter?: FailureLimiter };
 
-/** Failed sign-ins: 10 in 15 minutes per client address and per username, then 429. */
-export const signInLimiter = (globalForLimiter.__klikkSignInLimiter ??= new FailureLimiter({ limit: 10, windowMs: 15 * 60 * 1000 }));
+/** Failed sign-ins: SIGN_IN_MAX_FAILURES (10) in 15 minutes per client address and per username, then 429. */
+export function signInLimiter(): FailureLimiter {
+  return (globalForLimiter.__klikkSignInLimiter ??= new FailureLimiter({ limit: getEnv().signInMaxFailures, windowMs: 15 * 60 * 1000 }));
+}

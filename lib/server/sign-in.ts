@@ -53,7 +53,7 @@ function limiterKeys(request: SignInRequest, clientAddress: string): string[] {
  */
 export async function verifySignIn(request: SignInRequest, clientAddress: string, signal: AbortSignal): Promise<{ auth: KlikkAuth; username?: string }> {
   const keys = limiterKeys(request, clientAddress);
-  const wait = signInLimiter.retryAfterSeconds(keys);
+  const wait = signInLimiter().retryAfterSeconds(keys);
   if (wait > 0) {
     throw new HttpError(429, "rate_limited", `Too many failed sign-ins. Wait ${Math.ceil(wait / 60)} minute(s) and try again.`, {
       headers: { "Retry-After": String(wait) },
@@ -66,7 +66,7 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
   } catch (error) {
     if (!isKlikkError(error)) throw error;
     if (error.code === "unauthenticated") {
-      signInLimiter.recordFailure(keys);
+      signInLimiter().recordFailure(keys);
       if (error.reason === "two_factor_required") {
         throw new HttpError(401, "two_factor_required", "This account uses 2-factor login, so the API refuses its password. Sign in with an account token instead.");
       }
@@ -77,7 +77,7 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
       );
     }
     if (error.code === "forbidden" && request.method === "token") {
-      signInLimiter.recordFailure(keys);
+      signInLimiter().recordFailure(keys);
       const address = await upstreamLocalAddress();
       throw new HttpError(
         403,
@@ -90,6 +90,6 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
     }
     throw error;
   }
-  signInLimiter.clear(keys.filter((key) => !key.startsWith("address:")));
+  signInLimiter().clear(keys.filter((key) => !key.startsWith("address:")));
   return { auth, username: request.method === "token" ? undefined : request.username };
 }
