@@ -27,7 +27,14 @@ export type Faults = {
   actions?: string[];
   /** order_create only: place the order, then never answer. */
   hangAfterCommit?: boolean;
+  /** Answer 307 to this URL instead of acting (a client must not follow it). */
+  redirectTo?: string;
+  /** Apply the faults to the next N matching requests only, then clear them (deterministic tests). */
+  times?: number;
 };
+
+/** What the simulator has seen, for tests: requests per action and requests the client gave up on. */
+export type Stats = { requests: Record<string, number>; clientAborts: number };
 
 const rate = z.number().min(0).max(1);
 export const faultsSchema = z.strictObject({
@@ -40,6 +47,8 @@ export const faultsSchema = z.strictObject({
   resetRate: rate.optional(),
   actions: z.array(z.string()).optional(),
   hangAfterCommit: z.boolean().optional(),
+  redirectTo: z.url().optional(),
+  times: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export function faultsApply(faults: Faults, action: string | undefined): boolean {

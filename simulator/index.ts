@@ -6,7 +6,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Authenticator } from "./auth.ts";
-import { faultsSchema, type Faults } from "./faults.ts";
+import { faultsSchema, type Faults, type Stats } from "./faults.ts";
 import { createRequestHandler } from "./server.ts";
 import { addGeneratedServers, demoState, emptyState } from "./seed.ts";
 import { loadStateFile, type State } from "./state.ts";
@@ -134,6 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     store.flush();
   };
 
+  const stats: Stats = { requests: {}, clientAborts: 0 };
   const server = createServer(
     createRequestHandler({
       store,
@@ -145,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       log,
       hanging,
       timers,
+      stats,
     }),
   );
   // Longer than any client's idle pool timeout, so a client never sends a request on a socket

@@ -23,6 +23,7 @@ import {
   truncate,
   wrongShapeBody,
   type Faults,
+  type Stats,
 } from "./faults.ts";
 import type { Store } from "./store.ts";
 
@@ -39,6 +40,8 @@ export type HandlerContext = {
   hanging: Set<ServerResponse>;
   /** Pending latency timers; close() clears them. */
   timers: Set<NodeJS.Timeout>;
+  /** Counters for tests (GET /__sim/stats). */
+  stats: Stats;
 };
 
 const BODY_LIMIT = limits.bodyMaxBytes;
@@ -119,7 +122,10 @@ function sleep(ctx: HandlerContext, ms: number): Promise<void> {
 
 function hang(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): void {
   ctx.hanging.add(res);
-  res.on("close", () => ctx.hanging.delete(res));
+  res.on("close", () => {
+    // Still in the set: the client went away (close() empties the set before destroying).
+    if (ctx.hanging.delete(res)) ctx.stats.clientAborts += 1;
+  });
   req.resume();
 }
 
@@ -169,12 +175,24 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
   if (typeof actionValue === "string") noteAction(actionValue);
   const actionName = typeof actionValue === "string" ? actionValue : undefined;
 
+  const counted = actionName ?? "(none)";
+  ctx.stats.requests[counted] = (ctx.stats.requests[counted] ?? 0) + 1;
+
   const faults = ctx.getFaults();
   const faulty = faultsApply(faults, actionName);
+  if (faulty && faults.times !== undefined) {
+    // This request uses up one of the N; the faults are gone for the next one.
+    if (faults.times <= 1) ctx.setFaults({});
+    else ctx.setFaults({ ...faults, times: faults.times - 1 });
+  }
   if (faulty) {
     if (faults.latencyMs && faults.latencyMs > 0) await sleep(ctx, faults.latencyMs);
-    if (res.destroyed) return;
+    if (res.destroyed) {
+      ctx.stats.clientAborts += 1;
+      return;
+    }
     if (faults.hang) return hang(ctx, req, res);
+    if (faults.redirectTo) return send(res, 307, JSON.stringify({ status: 307, message: "moved" }), { Location: faults.redirectTo });
     if (chance(faults.resetRate)) return resetConnection(req);
     if (chance(faults.rate500)) return sendError(res, 500, "internal server error (simulated fault)");
     if (chance(faults.rate503)) return sendError(res, 503, "service unavailable (simulated fault)", { "Retry-After": "1" });
@@ -269,6 +287,13 @@ async function simRoute(ctx: HandlerContext, req: IncomingMessage, res: ServerRe
       ctx.setFaults(parsed.data);
       return send(res, 200, JSON.stringify(ctx.getFaults()));
     }
+    case "/__sim/stats": {
+      if (method === "DELETE") {
+        ctx.stats.requests = {};
+        ctx.stats.clientAborts = 0;
+      } else if (method !== "GET") return allow("GET, DELETE");
+      return send(res, 200, JSON.stringify(ctx.stats));
+    }
     case "/__sim/reset": {
       if (method !== "POST") return allow("POST");
       ctx.reset();
@@ -309,6 +334,6 @@ async function simRoute(ctx: HandlerContext, req: IncomingMessage, res: ServerRe
       return send(res, 200, JSON.stringify(store.debugSnapshot()));
     }
     default:
-      return sendError(res, 404, "not found: /__sim/faults, /__sim/reset, /__sim/advance, /__sim/pay, /__sim/state");
+      return sendError(res, 404, "not found: /__sim/faults, /__sim/reset, /__sim/advance, /__sim/pay, /__sim/state, /__sim/stats");
   }
 }
