@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E } from "./e2e/support/env";
+import { appLogFile, E2E } from "./e2e/support/env";
 
 /**
  * End-to-end tests drive real Chromium against the real standalone build and the real
@@ -14,7 +14,8 @@ const node = process.execPath;
 /** The standalone build, against the simulator, as `npm start` serves it in production. */
 function appServer(port: number, env: Record<string, string>) {
   return {
-    command: `${node} .next/standalone/server.js`,
+    // The log goes to a file that the log audit reads at the end of the run (secrets, stack traces).
+    command: `mkdir -p .cache && exec ${node} .next/standalone/server.js > ${appLogFile(port)} 2>&1`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -51,7 +52,11 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: /log-audit\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Reads what the servers logged during every other test, so it runs after them.
+    { name: "log-audit", testMatch: /log-audit\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
       command: `${node} --disable-warning=ExperimentalWarning simulator/cli.ts --port ${E2E.simulatorPort} --faults-api --tick-ms 250 --period-ms 4000 --payment-delay-ms 1500`,

@@ -1,29 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./support/env";
+import { orderBody } from "./support/orders";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test, type Credentials } from "./support/fixtures";
-
-/** A minimal valid order body (the wizard's output shape). */
-export function orderBody(name = "api-test-1") {
-  return {
-    reference: "api test",
-    items: [
-      {
-        name,
-        product: {
-          name: "VPS",
-          options: {
-            quantity_ram_gb: 1,
-            quantity_cpu: 1,
-            quantity_storage_gb: 20,
-            os: "Debian",
-            os_version: "12",
-            features: { ipv4: 1, sshd: { ip_allow: "192.0.2.0/24" } },
-          },
-        },
-      },
-    ],
-  };
-}
 
 async function contextFor(baseURL = E2E.appUrl): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL });

@@ -21,3 +21,8 @@ export const E2E = {
   /** Known to the tests so that they can seal forged, expired and rotated cookies. */
   sessionSecret: "e2e-session-secret-that-is-long-enough-0123456789",
 } as const;
+
+/** Where the e2e stack's dashboard instance on `port` writes its log. */
+export function appLogFile(port: number): string {
+  return `.cache/e2e-app-${port}.log`;
+}

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
+import { findSecrets } from "./secrets";
 
 export type Credentials =
   | { method: "token"; token: string }
@@ -47,11 +48,42 @@ export async function setTheme(page: Page, theme: "light" | "dark"): Promise<voi
   }, theme);
 }
 
-export const test = base.extend<{ signedInPage: Page }>({
+const SCANNED_TYPES = /json|javascript|html|text|x-component/;
+
+export const test = base.extend<{ signedInPage: Page; secretScan: void }>({
   signedInPage: async ({ page }, provide) => {
     await signIn(page.request);
     await provide(page);
   },
+  /**
+   * Runs in every test: each URL the page requests and each text answer it receives (HTML, the
+   * RSC payload, JSON, scripts) is searched for credentials; finding one fails the test.
+   */
+  secretScan: [
+    async ({ page }, provide) => {
+      const findings: string[] = [];
+      const scans: Promise<void>[] = [];
+      page.on("request", (request) => {
+        for (const name of findSecrets(decodeURIComponent(request.url()))) findings.push(`${name} in the URL ${request.url()}`);
+      });
+      page.on("response", (response) => {
+        const type = response.headers()["content-type"] ?? "";
+        if (!SCANNED_TYPES.test(type)) return;
+        scans.push(
+          response.text().then(
+            (text) => {
+              for (const name of findSecrets(text)) findings.push(`${name} in the answer to ${response.url()}`);
+            },
+            () => undefined, // Redirects and aborted loads have no body to read.
+          ),
+        );
+      });
+      await provide();
+      await Promise.all(scans);
+      expect(findings, "credentials must never reach the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

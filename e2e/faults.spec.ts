@@ -1,0 +1,111 @@
+import { orderBody } from "./support/orders";
+import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
+import { resetStats, setFaults, simulatorStats } from "./support/simulator";
+
+/** The e2e app runs with KLIKK_TIMEOUT_MS=3000. */
+const DEADLINE_MS = 3_000;
+
+test.describe("upstream faults, against the built app", () => {
+  test.beforeEach(async ({ request }) => {
+    await resetSimulator(request);
+    await signIn(request, demo.token);
+    await resetStats(request);
+  });
+
+  test("a hanging upstream gets 504 within the deadline", async ({ request }) => {
+    await setFaults(request, { hang: true, actions: ["order_list"] });
+    const started = Date.now();
+    const response = await request.get("/api/orders");
+    const elapsed = Date.now() - started;
+    expect(response.status()).toBe(504);
+    expect((await response.json()).error).toMatchObject({ code: "upstream_timeout", message: expect.stringContaining("did not answer") });
+    expect(elapsed, "answered by the deadline, not much later").toBeLessThan(DEADLINE_MS + 1_500);
+    expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 200);
+  });
+
+  for (const kind of ["html", "truncated", "wrong-shape"] as const) {
+    test(`a malformed answer (${kind}) becomes 502 with a generic message`, async ({ request }) => {
+      await setFaults(request, { malformedRate: 1, malformedKinds: [kind], actions: ["server_list"] });
+      const response = await request.get("/api/servers");
+      expect(response.status()).toBe(502);
+      const body = await response.json();
+      expect(body.error.code).toBe("upstream_invalid");
+      expect(body.error.message).toBe("The klikk API sent an answer this dashboard cannot read.");
+      expect(JSON.stringify(body), "no upstream details reach the browser").not.toMatch(/nope|not-a-list|<html|Bad Gateway/i);
+    });
+  }
+
+  test("503 on a read is retried and served", async ({ request }) => {
+    await setFaults(request, { rate503: 1, times: 2, actions: ["order_list"] });
+    const response = await request.get("/api/orders");
+    expect(response.status()).toBe(200);
+    expect((await response.json()).orders.length).toBeGreaterThan(5);
+    expect((await simulatorStats(request)).requests.order_list, "two 503s, then the answer").toBe(3);
+  });
+
+  test("503 on order_create is not retried and places nothing", async ({ request }) => {
+    const before = (await (await request.get("/api/orders")).json()).orders.length;
+    await setFaults(request, { rate503: 1, times: 1, actions: ["order_create"] });
+    const response = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `f503-${Date.now()}` }, data: orderBody("f503") });
+    expect(response.status()).toBe(502);
+    expect((await response.json()).error.code).toBe("upstream_unavailable");
+    expect((await simulatorStats(request)).requests.order_create, "sent once, never retried").toBe(1);
+    expect((await (await request.get("/api/orders")).json()).orders.length).toBe(before);
+  });
+
+  test("an order_create that times out after the upstream placed it: the user is told to check, and the list shows it once", async ({ request }) => {
+    await setFaults(request, { hangAfterCommit: true, actions: ["order_create"] });
+    const key = `late-${Date.now()}`;
+    const body = { ...orderBody("late-order"), reference: `late ${key}` };
+    const response = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(response.status()).toBe(504);
+    expect((await response.json()).error.message).toMatch(/may have been placed: check the order list/);
+    // A retry of the same request replays the answer instead of ordering again.
+    const retry = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(retry.status()).toBe(504);
+    expect(retry.headers()["idempotent-replayed"]).toBe("true");
+    await setFaults(request, {});
+    const { orders } = await (await request.get("/api/orders")).json();
+    expect(orders.filter((order: { reference?: string }) => order.reference === body.reference)).toHaveLength(1);
+    expect((await simulatorStats(request)).requests.order_create).toBe(1);
+  });
+
+  test("when the browser gives up, the upstream call is aborted", async ({ page, request }) => {
+    await signIn(page.request, demo.token);
+    await page.goto("/login"); // any same-origin page: the fetch below runs from it
+    await setFaults(request, { hang: true, actions: ["server_list"] });
+    await page.evaluate(async () => {
+      const controller = new AbortController();
+      const pending = fetch("/api/servers", { signal: controller.signal }).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      controller.abort();
+      await pending;
+    });
+    // Well before the 3 s deadline: it is the browser's abort that reached the upstream.
+    await expect.poll(async () => (await simulatorStats(request)).clientAborts, { timeout: 2_000 }).toBeGreaterThanOrEqual(1);
+  });
+
+  test("an upstream redirect is not followed and the credentials go nowhere else", async ({ request }) => {
+    const { createServer } = await import("node:http");
+    const seen: string[] = [];
+    const trap = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)}`);
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+    const port = (trap.address() as { port: number }).port;
+    try {
+      await setFaults(request, { redirectTo: `http://127.0.0.1:${port}/steal` });
+      for (const path of ["/api/orders", "/api/servers", "/api/orders/70"]) {
+        const response = await request.get(path);
+        expect(response.status(), path).toBe(502);
+        expect((await response.json()).error.code).toBe("upstream_invalid");
+      }
+      const signInAttempt = await request.post("/api/session", { headers: sameOrigin, data: demo.basic });
+      expect(signInAttempt.status()).toBe(502);
+      expect(seen, "nothing reached the redirect target").toEqual([]);
+    } finally {
+      trap.close();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import type { APIRequestContext } from "@playwright/test";
+import { E2E } from "./env";
+
+export type SimulatorFaults = {
+  latencyMs?: number;
+  rate500?: number;
+  rate503?: number;
+  malformedRate?: number;
+  malformedKinds?: ("html" | "truncated" | "wrong-shape")[];
+  hang?: boolean;
+  resetRate?: number;
+  actions?: string[];
+  hangAfterCommit?: boolean;
+  redirectTo?: string;
+  times?: number;
+};
+
+/** Sets the e2e simulator's faults (replacing any). */
+export async function setFaults(request: APIRequestContext, faults: SimulatorFaults): Promise<void> {
+  const response = await request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: faults });
+  if (!response.ok()) throw new Error(`setting faults failed: ${response.status()} ${await response.text()}`);
+}
+
+export async function simulatorStats(request: APIRequestContext): Promise<{ requests: Record<string, number>; clientAborts: number }> {
+  return (await request.get(`${E2E.simulatorOrigin}/__sim/stats`)).json();
+}
+
+export async function resetStats(request: APIRequestContext): Promise<void> {
+  await request.delete(`${E2E.simulatorOrigin}/__sim/stats`);
+}
+
+export async function advanceSimulator(request: APIRequestContext, ms: number): Promise<void> {
+  await request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms } });
+}
