@@ -1,14 +1,14 @@
 import "server-only";
 import net from "node:net";
-import { createKlikkClient, type KlikkAuth } from "@/lib/klikk/client";
+import { createKlikkClient, type KlikkAuth, type KlikkClientOptions } from "@/lib/klikk/client";
 import { getEnv } from "@/lib/server/env";
 import { HttpError } from "@/lib/server/http";
 import { getSession, type SessionData } from "@/lib/server/session";
 
 /** The upstream client for these credentials, with this deployment's endpoint and deadline. */
-export function klikkClient(auth: KlikkAuth) {
+export function klikkClient(auth: KlikkAuth, options: Pick<KlikkClientOptions, "digestCache"> = {}) {
   const env = getEnv();
-  return createKlikkClient({ baseUrl: env.klikkApiUrl, auth, timeoutMs: env.upstreamTimeoutMs });
+  return createKlikkClient({ baseUrl: env.klikkApiUrl, auth, timeoutMs: env.upstreamTimeoutMs, ...options });
 }
 
 /** The "authenticate" step of every route handler: the session or a 401. */

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { KlikkAuth } from "@/lib/klikk/client";
+import { DigestChallengeCache } from "@/lib/klikk/digest";
 import { isKlikkError } from "@/lib/klikk/errors";
 import { HttpError } from "@/lib/server/http";
 import { klikkClient, upstreamLocalAddress } from "@/lib/server/klikk";
@@ -10,7 +11,7 @@ import { signInLimiter } from "@/lib/server/rate-limit";
 const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 export const signInSchema = z.discriminatedUnion("method", [
-  z.object({
+  z.strictObject({
     method: z.literal("token"),
     token: z
       .string({ error: "Enter the account token." })
@@ -19,7 +20,7 @@ export const signInSchema = z.discriminatedUnion("method", [
       .max(512, "The token is longer than 512 characters; paste it again.")
       .refine(noControlCharacters, "The token contains control characters; paste it again."),
   }),
-  z.object({
+  z.strictObject({
     method: z.enum(["basic", "digest"]),
     username: z
       .string({ error: "Enter your username." })
@@ -62,7 +63,9 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
   const auth: KlikkAuth =
     request.method === "token" ? { method: "token", token: request.token } : { method: request.method, username: request.username, password: request.password };
   try {
-    await klikkClient(auth).orderList({ signal });
+    // A fresh Digest cache: every sign-in takes the full challenge round trip, so its timing does
+    // not depend on whether this username was tried (or cached) before.
+    await klikkClient(auth, { digestCache: new DigestChallengeCache() }).orderList({ signal });
   } catch (error) {
     if (!isKlikkError(error)) throw error;
     if (error.code === "unauthenticated") {

@@ -161,3 +161,42 @@ describe("catalog", () => {
     expect(limits.items).toEqual({ min: 1, max: 20 });
   });
 });
+
+describe("text fields with CR/LF and unicode", () => {
+  const base = () => ({
+    reference: "Ünïcode réf 🚀",
+    items: [
+      {
+        name: "web-1",
+        product: {
+          name: "VPS",
+          options: {
+            quantity_ram_gb: 1,
+            quantity_cpu: 1,
+            quantity_storage_gb: 20,
+            os: "Debian",
+            os_version: "12",
+            features: { sshd: { ip_allow: "192.0.2.1" }, cloud_init_url: "https://example.com/ci.yaml" },
+          },
+        },
+      },
+    ],
+  });
+
+  it("accepts unicode in the reference", () => {
+    expect(orderCreateBodySchema.safeParse(base()).success).toBe(true);
+  });
+
+  it.each([
+    ["reference", (body: ReturnType<typeof base>) => void (body.reference = "line1\r\nline2"), "reference"],
+    ["name", (body: ReturnType<typeof base>) => void (body.items[0]!.name = "web\r\n1"), "items[0].name"],
+    ["cloud_init_url", (body: ReturnType<typeof base>) => void (body.items[0]!.product.options.features.cloud_init_url = "https://example.com/\r\nHost: evil"), "items[0].product.options.features.cloud_init_url"],
+    ["ip_allow", (body: ReturnType<typeof base>) => void (body.items[0]!.product.options.features.sshd.ip_allow = "192.0.2.1\r\n"), "items[0].product.options.features.sshd.ip_allow"],
+  ])("refuses CR/LF in %s, naming the field", (_label, mutate, path) => {
+    const body = base();
+    mutate(body);
+    const result = orderCreateBodySchema.safeParse(body);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(Object.keys(issuesByPath(result.error))).toContain(path);
+  });
+});

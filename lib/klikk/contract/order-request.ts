@@ -168,6 +168,8 @@ const itemsSchema = z
 const referenceSchema = z
   .string({ error: typeError("a string") })
   .max(limits.referenceMaxLength, { error: `must be at most ${limits.referenceMaxLength} characters` })
+  // One line of text: line breaks and control characters would garble invoices and CSV exports.
+  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "must be one line of text without control characters" })
   .optional();
 
 /** What the dashboard's `POST /api/orders` accepts: the order without `action`. */

@@ -162,7 +162,11 @@ export function checkIpOrCidr(s: string): CheckResult {
 }
 
 /** A comma-separated, non-empty list of addresses and CIDR ranges (the `ip_allow` field). */
+/** Comma-separated lists go upstream verbatim: only spaces may surround the entries. */
+const LIST_CONTROL = /[\u0000-\u001f\u007f]/;
+
 export function checkIpAllowList(commaSeparated: string): CheckResult {
+  if (LIST_CONTROL.test(commaSeparated)) return fail("the list must be on one line: separate entries with commas, not line breaks or tabs");
   if (commaSeparated.trim() === "") {
     return fail(`enter at least one address or range allowed to reach SSH (comma separated): ${IP_HINT}`);
   }
@@ -184,6 +188,7 @@ export function checkIpAllowList(commaSeparated: string): CheckResult {
  * A blank value means "no public ports" and is accepted.
  */
 export function checkPortList(s: string): CheckResult {
+  if (LIST_CONTROL.test(s)) return fail("the list must be on one line: separate entries with commas, not line breaks or tabs");
   if (s.trim() === "") return OK;
   const entries = s.split(",");
   const port = (p: string): number | null => (/^[0-9]{1,5}$/.test(p) ? Number(p) : null);
@@ -416,6 +421,8 @@ export function checkHostname(name: string): CheckResult {
 /** An absolute https URL with a host and without embedded credentials. */
 export function checkHttpsUrl(s: string): CheckResult {
   if (s.length > 2048) return fail("the URL is longer than 2048 characters");
+  // The URL parser silently drops tabs and line breaks; refuse them rather than send a different URL.
+  if (/[\u0000-\u0020\u007f]/.test(s)) return fail("the URL must not contain spaces, line breaks or control characters");
   let url: URL;
   try {
     url = new URL(s);

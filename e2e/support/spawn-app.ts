@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { E2E } from "./env";
+
+export type SpawnedApp = { url: string; api: APIRequestContext; stop(): Promise<void> };
+
+/**
+ * Another instance of the standalone build with its own settings (and so its own memory: sign-in
+ * limiter, idempotency keys), for tests of a setting or of state the shared instance must not keep.
+ */
+export async function spawnApp(port: number, env: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<SpawnedApp> {
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      KLIKK_API_URL: E2E.simulatorApiUrl,
+      SESSION_SECRET: E2E.sessionSecret,
+      KLIKK_TIMEOUT_MS: "3000",
+      ...env,
+    },
+    stdio: "ignore",
+  });
+  const api = await playwrightRequest.newContext({ baseURL: url, extraHTTPHeaders: extraHeaders });
+  await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 20_000 }).toBe(200);
+  return {
+    url,
+    api,
+    async stop() {
+      await api.dispose();
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    },
+  };
+}
