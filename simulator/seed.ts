@@ -283,55 +283,38 @@ export function demoState(now: number, generatedServers = 0): State {
   return state;
 }
 
-export const GENERATED_ORDER_ID = 99;
-const GEN_ITEM_BASE = 200_001;
 const GEN_SERVER_BASE = 100_001;
 const GEN_NETWORK_BASE = 1_000_001;
 const GEN_STORAGE_BASE = 2_000_001;
 
 /**
- * N generated servers in "Demo AS" (gen-00001 ...), all items of one order 99 "Generated fleet".
+ * N generated servers in "Demo AS" (gen-00001 ...) for large-account tests and benchmarks.
+ * They stand for servers brought into the account outside the action API (a migration or the
+ * portal), so they belong to no order item (`order_item_id` 0): an account's order list stays the
+ * size of its orders, and an order never exceeds the contract's 20 items.
  * Names, ids and addresses are derived from the index, so the same N gives the same data.
  */
-export function addGeneratedServers(state: State, now: number, count: number): void {
-  const items: Item[] = new Array(count);
+export function addGeneratedServers(state: State, _now: number, count: number): void {
   const servers: Server[] = new Array(count);
-  const specTemplate = spec("gen", { ram: 1, cpu: 1, disk: 20 });
-  const price = itemPriceCents(specTemplate);
   for (let i = 0; i < count; i++) {
     const name = `gen-${String(i + 1).padStart(5, "0")}`;
-    const itemId = GEN_ITEM_BASE + i;
     const serverId = GEN_SERVER_BASE + i;
     const ipv6Only = i % 5 === 4;
-    items[i] = {
-      id: itemId,
-      name,
-      spec: { ...specTemplate, name },
-      priceCents: price,
-      status: 0,
-      hostId: (i % HOST_COUNT) + 1,
-      nextAt: null,
-      periodEnd: null,
-      serverId,
-    };
     servers[i] = {
       id: serverId,
       name,
-      cpu: 1,
-      memory: 1024,
+      cpu: 1 + (i % 4),
+      memory: 1024 * (1 + (i % 8)),
       is_running: i % 7 === 6 ? 0 : 1,
       customer_id: DEMO_AS,
-      order_item_id: itemId,
+      order_item_id: 0,
       networks: [{ id: GEN_NETWORK_BASE + i, ifindex: 0, name: PUBLIC_SEGMENT, ipv4: ipv6Only ? "" : ipv4For(serverId), ipv6: ipv6For(serverId) }],
-      storages: [{ id: GEN_STORAGE_BASE + i, lun: 0, name: DISK_NAME, size: 20_000 }],
+      storages: [{ id: GEN_STORAGE_BASE + i, lun: 0, name: DISK_NAME, size: 20_000 * (1 + (i % 3)) }],
     };
   }
-  state.orders.push({ id: GENERATED_ORDER_ID, profileId: DEMO_AS, accountId: 1, reference: `Generated fleet (${count} servers)`, created: now - 90 * DAY, invoiceId: null, items });
-  state.orders.sort((a, b) => a.id - b.id);
   for (const s of servers) state.servers.push(s);
   // Run-time ids continue above everything generated.
   const c = state.counters;
-  c.item = Math.max(c.item, GEN_ITEM_BASE + count);
   c.server = Math.max(c.server, GEN_SERVER_BASE + count);
   c.network = Math.max(c.network, GEN_NETWORK_BASE + count);
   c.storage = Math.max(c.storage, GEN_STORAGE_BASE + count);

@@ -12,7 +12,6 @@ import { serverFromItem } from "./provision.ts";
 import { saveStateFile } from "./state.ts";
 import type { Account, FirewallGroup, Invoice, Item, Order, Profile, Server, State, Token } from "./state.ts";
 import { formatEuros } from "./pricing.ts";
-import { GENERATED_ORDER_ID } from "./seed.ts";
 
 export type StoreOptions = {
   tickMs: number;
@@ -385,7 +384,7 @@ export class Store {
       servers: this.state.servers.length,
       hosts: Object.fromEntries(
         [...this.items.values()]
-          .filter((r) => r.order.id !== GENERATED_ORDER_ID && r.item.status !== STATUS.cancelled)
+          .filter((r) => r.item.status !== STATUS.cancelled)
           .map((r) => [r.item.id, r.item.hostId]),
       ),
     };

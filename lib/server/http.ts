@@ -67,6 +67,9 @@ export function route<P = Record<string, never>>(name: string, handler: (request
     try {
       return await handler(request, context);
     } catch (error) {
+      // The client went away (Next rejects with ResponseAborted): nobody reads an answer, and it
+      // is not an error worth a log line.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(toHttpError(error, name));
     }
   };
