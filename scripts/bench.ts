@@ -104,9 +104,9 @@ function firstLoadJs(): { route: string; gzipKb: number; rawKb: number }[] {
 async function inventoryTimings(): Promise<{ firstRenderMs: number; keystrokeMs: number } | { skipped: string }> {
   if (flags["skip-inventory"]) return { skipped: "--skip-inventory" };
   try {
-    const module = (await import(new URL("./bench-inventory.ts", import.meta.url).href)) as { runInventoryBench?: () => Promise<{ firstRenderMs: number; keystrokeMs: number }> };
-    if (!module.runInventoryBench) return { skipped: "scripts/bench-inventory.ts has no runInventoryBench" };
-    return await module.runInventoryBench();
+    const inventoryModule = (await import(new URL("./bench-inventory.ts", import.meta.url).href)) as { runInventoryBench?: () => Promise<{ firstRenderMs: number; keystrokeMs: number }> };
+    if (!inventoryModule.runInventoryBench) return { skipped: "scripts/bench-inventory.ts has no runInventoryBench" };
+    return await inventoryModule.runInventoryBench();
   } catch (error) {
     return { skipped: `inventory bench failed: ${(error as Error).message}` };
   }
