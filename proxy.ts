@@ -11,7 +11,7 @@ const PUBLIC_PAGES = new Set(["/login"]);
  * and the dashboard layout check the session themselves.
  */
 export async function proxy(request: NextRequest) {
-  const secure = isSecureRequest(request.headers, request.url);
+  const secure = isSecureRequest(request.headers);
   const { pathname, search } = request.nextUrl;
 
   if (!PUBLIC_PAGES.has(pathname)) {

@@ -21,15 +21,16 @@ export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** Re-seal at most this often, so a burst of requests does not send a new cookie every time. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-/** Whether the current request reached the dashboard over https (directly or via a trusted proxy). */
-export function isSecureRequest(requestHeaders: Headers, requestUrl?: string): boolean {
+/**
+ * Whether the browser reached the dashboard over https: APP_ORIGIN says so, or a trusted reverse
+ * proxy's X-Forwarded-Proto does. Nothing else is believed (Next keeps a client's own
+ * X-Forwarded-Proto), so the proxy, the pages and the route handlers always agree on the cookie.
+ */
+export function isSecureRequest(requestHeaders: Headers): boolean {
   const env = getEnv();
   if (env.appOrigin) return env.appOrigin.startsWith("https:");
-  if (env.trustProxy) {
-    const forwarded = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded === "https";
-  }
-  return requestUrl ? new URL(requestUrl).protocol === "https:" : false;
+  if (env.trustProxy) return requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return false;
 }
 
 /** `__Host-` binds the cookie to this exact host and path and demands Secure, so it needs https. */
@@ -60,15 +61,8 @@ export function isSessionFresh(data: Partial<SessionData>, now = Date.now()): da
   return data.createdAt <= now + 60_000 && data.lastSeenAt <= now + 60_000;
 }
 
-async function currentRequestIsSecure(): Promise<boolean> {
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("host") ?? "localhost";
-  // Route handlers and pages do not see the request URL here; the proxy headers or APP_ORIGIN decide.
-  return isSecureRequest(requestHeaders, `http://${host}/`);
-}
-
 async function openSession() {
-  const secure = await currentRequestIsSecure();
+  const secure = isSecureRequest(await headers());
   return getIronSession<SessionData>(await cookies(), sessionOptions(secure));
 }
 
