@@ -1,19 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
+import type { Faults } from "../../simulator/faults.ts";
 import { E2E } from "./env";
 
-export type SimulatorFaults = {
-  latencyMs?: number;
-  rate500?: number;
-  rate503?: number;
-  malformedRate?: number;
-  malformedKinds?: ("html" | "truncated" | "wrong-shape")[];
-  hang?: boolean;
-  resetRate?: number;
-  actions?: string[];
-  hangAfterCommit?: boolean;
-  redirectTo?: string;
-  times?: number;
-};
+export type SimulatorFaults = Faults;
 
 /** Sets the e2e simulator's faults (replacing any). */
 export async function setFaults(request: APIRequestContext, faults: SimulatorFaults): Promise<void> {

@@ -48,6 +48,20 @@ const portSchema = (name: string, fallback: number) =>
       return port;
     });
 
+const wholeNumberSchema = (name: string, { min, max, fallback, unit }: { min: number; max: number; fallback: number; unit: string }) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      const number = Number(value);
+      if (!/^\d+$/.test(value) || number < min || number > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number${unit ? ` of ${unit}` : ""} from ${min} to ${max} (got "${value}")` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
 const booleanSchema = (name: string) =>
   z
     .string()
@@ -119,30 +133,8 @@ const rawEnvSchema = z.object({
   SIMULATOR_PORT: portSchema("SIMULATOR_PORT", 4010),
   APP_ORIGIN: z.string().optional(),
   TRUST_PROXY: booleanSchema("TRUST_PROXY"),
-  KLIKK_TIMEOUT_MS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return 10_000;
-      const ms = Number(value);
-      if (!/^\d+$/.test(value) || ms < 100 || ms > 120_000) {
-        ctx.addIssue({ code: "custom", message: `KLIKK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000 (got "${value}")` });
-        return z.NEVER;
-      }
-      return ms;
-    }),
-  SIGN_IN_MAX_FAILURES: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return 10;
-      const count = Number(value);
-      if (!/^\d+$/.test(value) || count < 1 || count > 100_000) {
-        ctx.addIssue({ code: "custom", message: `SIGN_IN_MAX_FAILURES must be a whole number from 1 to 100000 (got "${value}")` });
-        return z.NEVER;
-      }
-      return count;
-    }),
+  KLIKK_TIMEOUT_MS: wholeNumberSchema("KLIKK_TIMEOUT_MS", { min: 100, max: 120_000, fallback: 10_000, unit: "milliseconds" }),
+  SIGN_IN_MAX_FAILURES: wholeNumberSchema("SIGN_IN_MAX_FAILURES", { min: 1, max: 100_000, fallback: 10, unit: "" }),
   NODE_ENV: z.string().optional(),
 });
 
