@@ -105,14 +105,16 @@ function Wizard({ draft }: { draft: Draft }) {
   // Focus follows the step: the heading on every step change (Next, Back, Edit, browser back and
   // forward), or the field an error names. Not on first load, where the page's own focus stays.
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const pendingFocus = useRef<FieldId | null>(null);
+  const pendingFocus = useRef<{ step: StepId; field: FieldId | null } | null>(null);
   const lastStep = useRef<StepId>(step);
   useEffect(() => {
-    if (lastStep.current === step && pendingFocus.current === null) return;
+    const pending = pendingFocus.current;
+    // pushState reaches useSearchParams a render later: wait until the target step is shown.
+    if (pending && pending.step !== step) return;
+    if (lastStep.current === step && !pending) return;
     lastStep.current = step;
-    const field = pendingFocus.current;
     pendingFocus.current = null;
-    if (field && focusField(field)) return;
+    if (pending?.field && focusField(pending.field)) return;
     headingRef.current?.focus();
   }, [step, touched, upstreamErrors]);
 
@@ -146,7 +148,7 @@ function Wizard({ draft }: { draft: Draft }) {
 
   function goTo(target: StepId, focus: FieldId | null = null) {
     setSummary("");
-    pendingFocus.current = focus;
+    pendingFocus.current = { step: target, field: focus };
     if (target === step) {
       // Same step: no navigation, so focus directly once the errors have rendered.
       setTouched((current) => new Set(current));

@@ -51,6 +51,9 @@ export function SshKeysField({ draft, onChange, onBlur, errorOf }: StepProps) {
   function accept(text: string) {
     setWarning(null);
     onChange("ssh-keys", (d) => ({ ...d, sshKeys: text }));
+    // Keys are pasted, not typed, and the list below checks them live anyway: show the field's
+    // error at once too, rather than on blur, where it would shift the page under the pointer.
+    onBlur("ssh-keys");
   }
 
   function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
@@ -88,7 +91,6 @@ export function SshKeysField({ draft, onChange, onBlur, errorOf }: StepProps) {
       }
       accept(current === "" ? added : `${current}\n${added}`);
       setFileNote(`Added the key from ${file.name}.`);
-      onBlur("ssh-keys");
     };
     reader.onerror = () => setWarning(`The file ${file.name} could not be read. Try again or paste the key.`);
     reader.readAsText(file);
@@ -136,7 +138,7 @@ export function SshKeysField({ draft, onChange, onBlur, errorOf }: StepProps) {
               </li>
             ) : (
               <li key={k.line} className="rounded-md border border-red-300 px-3 py-2 text-red-800 dark:border-red-800 dark:text-red-200">
-                <span className="font-medium">Line {k.line}: not a public key.</span> {k.message}
+                <span className="font-medium">Line {k.line}: not a public key.</span> {k.message.charAt(0).toUpperCase() + k.message.slice(1)}.
               </li>
             ),
           )}
