@@ -209,6 +209,30 @@ test.describe("order wizard", () => {
     expect(after).toHaveLength(before.length + 1);
   });
 
+  test("a retry after an unconfirmed order never places a second one", async ({ signedInPage: page }) => {
+    await fillMinimumAndReview(page);
+    const before = await listOrders(page.request);
+    // The simulator places the order, then never answers: the dashboard gives up after 3 s.
+    const fault = await page.request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { hangAfterCommit: true, actions: ["order_create"] } });
+    expect(fault.ok()).toBe(true);
+    const place = page.getByRole("button", { name: "Place order" });
+    await place.click();
+    const alert = page.getByRole("alert").filter({ hasText: "The outcome of this order is unknown" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("check the order list");
+    await expect(alert.getByRole("link", { name: "Check your orders" })).toHaveAttribute("href", "/orders");
+    await page.request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
+    const [retry] = await Promise.all([
+      page.waitForResponse((r) => r.url() === `${E2E.appUrl}/api/orders` && r.request().method() === "POST"),
+      place.click(),
+    ]);
+    // The same Idempotency-Key: the dashboard replays the first answer instead of ordering again.
+    expect(retry.headers()["idempotent-replayed"]).toBe("true");
+    await expect(alert).toBeVisible();
+    const after = await listOrders(page.request);
+    expect(after).toHaveLength(before.length + 1);
+  });
+
   test("a reload keeps the draft and the step", async ({ signedInPage: page }) => {
     await page.goto("/orders/new");
     await page.getByLabel("Number of servers").selectOption("2");
@@ -241,6 +265,22 @@ test.describe("order wizard", () => {
     await page.goForward();
     await expectStep(page, "Size");
     await expect(page).toHaveURL(/\?step=size$/);
+  });
+
+  test("SSH keys are remembered in this browser only when asked", async ({ signedInPage: page }) => {
+    await page.goto("/orders/new?step=network");
+    const keys = page.getByLabel("SSH public keys (optional)");
+    await keys.fill(PUBLIC_KEY);
+    expect(await page.evaluate(() => localStorage.getItem("klikk-ssh-public-keys"))).toBeNull();
+    await page.getByLabel("Remember these keys in this browser").check();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("klikk-ssh-public-keys"))).toBe(PUBLIC_KEY);
+    // A new draft starts with the remembered keys.
+    await page.getByRole("button", { name: "Start over" }).click();
+    await expectStep(page, "Servers");
+    await page.goto("/orders/new?step=network");
+    await expect(keys).toHaveValue(PUBLIC_KEY);
+    await page.getByLabel("Remember these keys in this browser").uncheck();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("klikk-ssh-public-keys"))).toBeNull();
   });
 
   test("review's Edit links go back to their step", async ({ signedInPage: page }) => {

@@ -242,8 +242,8 @@ function Wizard({ draft }: { draft: Draft }) {
       }
     }
     setFailure({
-      title: definite ? "The order was not placed" : "The order may not have been placed",
-      text: definite ? error.message : `${error.message} Check your orders before trying again: a retry from here never places a second order.`,
+      title: definite ? "The order was not placed" : "The outcome of this order is unknown",
+      text: definite ? error.message : `${error.message} This draft keeps its order key, so placing it again from here never places a second order.`,
       ordersLink: !definite,
     });
   }
