@@ -293,6 +293,7 @@ test.describe("order wizard", () => {
 
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no WCAG A/AA violations on any step (${theme})`, async ({ signedInPage: page }) => {
+      test.setTimeout(90_000); // Seven full axe scans in one test.
       await page.goto("/orders/new");
       await setTheme(page, theme);
       await page.reload();
