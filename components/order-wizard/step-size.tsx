@@ -1,0 +1,107 @@
+import type { ChangeEvent } from "react";
+import { TextField } from "@/components/ui/field";
+import { applyPreset, limits, sizePresets, sizeTotals, type Draft, type FieldId } from "@/lib/order-wizard/draft";
+import { fieldsetClasses, legendClasses, radioCardClasses, type StepProps } from "./controls";
+
+const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
+
+export function StepSize({ draft, onChange, onBlur, errorOf }: StepProps) {
+  const totals = sizeTotals(draft);
+  const custom = (field: FieldId, key: "ramGb" | "cpu" | "storageGb") => ({
+    value: draft[key],
+    error: errorOf(field),
+    inputMode: key === "ramGb" ? ("decimal" as const) : ("numeric" as const),
+    autoComplete: "off",
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.target.value;
+      // Typing a value of its own makes the size custom; a preset is only a shortcut.
+      onChange(field, (d): Draft => ({ ...d, [key]: value, sizePreset: "custom" }));
+    },
+    onBlur: () => onBlur(field),
+  });
+
+  return (
+    <div className="space-y-6">
+      <fieldset className={fieldsetClasses}>
+        <legend className={legendClasses}>Size of each server</legend>
+        <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
+          {sizePresets.map((preset) => (
+            <label key={preset.id} className={radioCardClasses}>
+              <input
+                type="radio"
+                name="size-preset"
+                id={`size-preset-${preset.id}`}
+                className="mt-0.5 accent-blue-700 dark:accent-blue-400"
+                checked={draft.sizePreset === preset.id}
+                onChange={() => onChange("size-preset", (d) => applyPreset(d, preset.id))}
+              />
+              <span>
+                <span className="block font-medium">{preset.label}</span>
+                <span className="block text-slate-700 dark:text-slate-300">
+                  {fmt(preset.ramGb)} GB RAM, {preset.cpu} CPU, {fmt(preset.storageGb)} GB
+                </span>
+              </span>
+            </label>
+          ))}
+          <label className={radioCardClasses}>
+            <input
+              type="radio"
+              name="size-preset"
+              id="size-preset-custom"
+              className="mt-0.5 accent-blue-700 dark:accent-blue-400"
+              checked={draft.sizePreset === "custom"}
+              onChange={() => onChange("size-preset", (d) => ({ ...d, sizePreset: "custom" }))}
+            />
+            <span>
+              <span className="block font-medium">Custom</span>
+              <span className="block text-slate-700 dark:text-slate-300">Your own values below</span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClasses}>
+        <legend className={legendClasses}>Values per server</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            id="size-ram"
+            label="RAM (GB)"
+            hint={`${limits.ramGb.min} to ${limits.ramGb.max} GB, in steps of ${limits.ramGb.step}`}
+            {...custom("size-ram", "ramGb")}
+          />
+          <TextField id="size-cpu" label="CPU cores" hint={`${limits.cpu.min} to ${limits.cpu.max}`} {...custom("size-cpu", "cpu")} />
+          <TextField
+            id="size-storage"
+            label="Storage (GB)"
+            hint={`${limits.storageGb.min} to ${limits.storageGb.max} GB`}
+            {...custom("size-storage", "storageGb")}
+          />
+        </div>
+      </fieldset>
+
+      <section aria-labelledby="size-totals-title" className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
+        <h3 id="size-totals-title" className="font-semibold">
+          Totals for {draft.names.length} {draft.names.length === 1 ? "server" : "servers"}
+        </h3>
+        {totals ? (
+          <dl className="mt-1 grid grid-cols-3 gap-2">
+            <div>
+              <dt className="text-slate-700 dark:text-slate-300">RAM</dt>
+              <dd className="font-medium">{fmt(totals.ramGb)} GB</dd>
+            </div>
+            <div>
+              <dt className="text-slate-700 dark:text-slate-300">CPU cores</dt>
+              <dd className="font-medium">{fmt(totals.cpu)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-700 dark:text-slate-300">Storage</dt>
+              <dd className="font-medium">{fmt(totals.storageGb)} GB</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="mt-1">Enter numbers for RAM, CPU and storage to see the totals.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/** A well-formed Ed25519 public key (the contract tests use the same one). */
+export const PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a e2e@test";
+
+export const PRIVATE_KEY = [
+  "-----BEGIN OPENSSH PRIVATE KEY-----",
+  "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW",
+  "-----END OPENSSH PRIVATE KEY-----",
+].join("\n");
+
+/** What `ssh-keygen -lf` prints for a key line, computed independently of the app. */
+export function fingerprintOf(keyLine: string): string {
+  const blob = Buffer.from(keyLine.split(" ")[1] as string, "base64");
+  return `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+}
+
+export type ListedOrder = { order_id: number; status: number; reference?: string; order_items: { id: number; name: string; reference?: string; status: number }[] };
+
+export async function listOrders(request: APIRequestContext): Promise<ListedOrder[]> {
+  const response = await request.get("/api/orders");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { orders: ListedOrder[] }).orders;
+}
+
+export function stepHeading(page: Page) {
+  return page.locator("#step-heading");
+}
+
+export async function expectStep(page: Page, title: string) {
+  await expect(stepHeading(page)).toContainText(title);
+}
+
+export async function next(page: Page) {
+  await page.getByRole("button", { name: /^Next: / }).click();
+}
+
+/**
+ * From a fresh draft to the review step: the defaults are valid except the required SSH allow
+ * list, which is filled with the address the dashboard sees for this browser.
+ */
+export async function fillMinimumAndReview(page: Page) {
+  await page.goto("/orders/new?step=network");
+  await expectStep(page, "Network and access");
+  await page.getByRole("button", { name: /^Add my address/ }).click();
+  await next(page);
+  await expectStep(page, "Cloud-init");
+  await next(page);
+  await expectStep(page, "Review");
+}
