@@ -66,20 +66,20 @@ export const test = base.extend<{ signedInPage: Page; secretScan: void }>({
       page.on("request", (request) => {
         for (const name of findSecrets(decodeURIComponent(request.url()))) findings.push(`${name} in the URL ${request.url()}`);
       });
-      page.on("response", (response) => {
-        const type = response.headers()["content-type"] ?? "";
-        if (!SCANNED_TYPES.test(type)) return;
+      // Bodies are read once their request has finished, so a streamed answer that the page
+      // abandoned never holds up the test.
+      page.on("requestfinished", (request) => {
         scans.push(
-          response.text().then(
-            (text) => {
-              for (const name of findSecrets(text)) findings.push(`${name} in the answer to ${response.url()}`);
-            },
-            () => undefined, // Redirects and aborted loads have no body to read.
-          ),
+          (async () => {
+            const response = await request.response();
+            if (!response || !SCANNED_TYPES.test(response.headers()["content-type"] ?? "")) return;
+            const text = await response.text();
+            for (const name of findSecrets(text)) findings.push(`${name} in the answer to ${response.url()}`);
+          })().catch(() => undefined), // Redirects and discarded loads have no body to read.
         );
       });
       await provide();
-      await Promise.all(scans);
+      await Promise.race([Promise.all(scans), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       expect(findings, "credentials must never reach the browser").toEqual([]);
     },
     { auto: true },
