@@ -145,8 +145,10 @@ function CancelForm({ request, onClose, onFinished, onBusyChange }: FormProps) {
       setFailure(first.outcome.message);
       return;
     }
-    if (bulk) setResults(collected);
     onFinished(collected);
+    // One row: the page's notice says how it went. Several: the results stay here, row by row.
+    if (bulk) setResults(collected);
+    else onClose();
   }
 
   if (results) {

@@ -55,8 +55,16 @@ export function OrderDetail({ orderId }: { orderId: number }) {
       </>
     );
   }
+  // A 404 also on a later poll: the order has gone (e.g. the upstream forgot it), so say that.
+  if (isApiError(query.error) && query.error.status === 404) {
+    return (
+      <>
+        {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+        <OrderNotFound orderId={orderId} />
+      </>
+    );
+  }
   if (query.isLoadingError) {
-    if (isApiError(query.error) && query.error.status === 404) return <OrderNotFound orderId={orderId} />;
     return (
       <>
         <PageHeader title={`Order ${orderId}`} />
@@ -226,7 +234,7 @@ function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: It
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge code={item.status} />
           {isCancellable(item.status) ? (
-            <Button variant="secondary" size="sm" aria-label={`Cancel ${label} (item ${item.id})`} onClick={onCancel}>
+            <Button variant="secondary" size="sm" aria-label={`Cancel item ${label} (item ${item.id})`} onClick={onCancel}>
               Cancel item
             </Button>
           ) : null}
