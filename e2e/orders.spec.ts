@@ -202,6 +202,8 @@ test.describe("cancelling", () => {
     await dialog.getByRole("button", { name: "Cancel order 73" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText("Cancellation scheduled: order 73 (Build farm)")).toBeVisible();
+    // The confirm button's row may lose its button, so focus lands on the outcome instead.
+    await expect(page.locator(":focus")).toContainText("Cancellation scheduled: order 73 (Build farm)");
     await expect(orderStatus(page, 73)).toHaveText(badge("Cancellation scheduled"));
     expect(await serverIdsOfItem(page.request, 1007), "build-1 still listed before the period ends").toEqual([4407]);
 
@@ -411,4 +413,17 @@ test.describe("accessibility", () => {
       await expectNoAxeViolations(page, `/orders/70 (${theme})`);
     });
   }
+});
+
+test.describe("small screens", () => {
+  test("at 375 px the list and the order page do not scroll sideways; the table scrolls in its own box", async ({ signedInPage: page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of ["/orders", "/orders/70", "/"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByText(/^Updated \d\d:\d\d:\d\d|all shown orders have settled/).first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  });
 });

@@ -255,8 +255,9 @@ function OrdersTable({ orders, selectable, selected, onToggle, onToggleAll, onCa
   }, [someSelected, allSelected]);
 
   return (
-    // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" tabIndex={0} role="region" aria-label="Orders table">
+    // Wide tables scroll inside their own box; the page itself never scrolls sideways. `relative`
+    // keeps the sr-only (absolutely positioned) texts inside that box instead of widening the page.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" tabIndex={0} role="region" aria-label="Orders table">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-700">
         <caption className="sr-only">Orders, with status and message</caption>
         <thead className="bg-slate-50 dark:bg-slate-800">
@@ -315,7 +316,7 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
           <input type="checkbox" className="size-4" aria-label={`Select order ${order.order_id}`} checked={selected} onChange={(e) => onToggle(order.order_id, e.target.checked)} />
         ) : null}
       </td>
-      <th scope="row" className={`${td} text-left font-medium`}>
+      <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>
         <Link href={`/orders/${order.order_id}`} className="text-blue-700 underline hover:no-underline dark:text-blue-300">
           Order {order.order_id}
         </Link>
@@ -324,7 +325,7 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
       <td className={`${td} whitespace-nowrap`}>
         <OrderTime iso={order.created} />
       </td>
-      <td className={td}>
+      <td className={`${td} min-w-56`}>
         {count === 0 ? (
           "0 items"
         ) : (
@@ -332,7 +333,7 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
             <summary className="cursor-pointer whitespace-nowrap">{count === 1 ? "1 item" : `${count} items`}</summary>
             <ul className="mt-2 space-y-2">
               {order.order_items.map((item) => (
-                <li key={item.id} className="flex flex-wrap items-center gap-2">
+                <li key={item.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 whitespace-nowrap">
                   <span className="font-medium">{itemLabel(item)}</span>
                   <StatusBadge code={item.status} />
                   {isCancellable(item.status) ? (
