@@ -25,11 +25,17 @@ export const orderQueryOptions = (orderId: number) =>
     queryFn: ({ signal }) => apiFetch<Order>(`/api/orders/${orderId}`, { signal }),
   });
 
-export function useOrdersQuery(options: { refetchInterval?: number | false } = {}) {
+/**
+ * A fixed interval, or a function of the query (TanStack calls it after every fetch), so pages
+ * can back off and stop polling once everything has settled.
+ */
+export type RefetchInterval<T> = number | false | ((query: { state: { data: T | undefined; dataUpdatedAt: number } }) => number | false | undefined);
+
+export function useOrdersQuery(options: { refetchInterval?: RefetchInterval<Order[]> } = {}) {
   return useQuery({ ...ordersQueryOptions(), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
 }
 
-export function useOrderQuery(orderId: number, options: { refetchInterval?: number | false } = {}) {
+export function useOrderQuery(orderId: number, options: { refetchInterval?: RefetchInterval<Order> } = {}) {
   return useQuery({ ...orderQueryOptions(orderId), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
 }
 

@@ -1,0 +1,248 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Skeleton, SkeletonBlock } from "@/components/ui/skeleton";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { OrderStatus } from "@/lib/klikk/schemas";
+import { isApiError } from "@/lib/queries/api-fetch";
+import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
+import { CancelDialog, type CancelRequest, type CancelResult } from "./cancel-dialog";
+import { CancelNotice } from "./cancel-notice";
+import { LastUpdated, OrderTime } from "./format";
+import { ItemServer } from "./item-server";
+import { ItemTimeline } from "./item-timeline";
+import { OrderNotFound } from "./order-not-found";
+import { isCancellable, itemLabel, orderInProgress, statusSignature } from "./order-view";
+import { itemTarget, orderCancelRequest } from "./orders-list";
+import { useLiveInterval } from "./use-live-interval";
+
+type Order = OrderStatus;
+type Item = Order["order_items"][number];
+
+const orderSignature = (order: Order) => statusSignature([order]);
+
+/** One order: its items with badge, message, timeline and server; cancel the order or items. */
+export function OrderDetail({ orderId }: { orderId: number }) {
+  const searchParams = useSearchParams();
+  const [active, setActive] = useState(false);
+  const refetchInterval = useLiveInterval(active, orderSignature);
+  const query = useOrderQuery(orderId, { refetchInterval });
+  // order_status has no reference or time; the list (often cached already) does.
+  const listEntry = useQuery({ ...ordersQueryOptions(), select: (orders) => orders.find((o) => o.order_id === orderId) });
+  const inProgress = query.data ? orderInProgress(query.data) : false;
+  if (inProgress !== active) setActive(inProgress);
+
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [cancelRequest, setCancelRequest] = useState<CancelRequest | null>(null);
+  const [notice, setNotice] = useState<CancelResult[] | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const focusNotice = useRef(false);
+
+  if (query.isPending) {
+    return (
+      <>
+        <PageHeader title={`Order ${orderId}`} />
+        <SkeletonBlock label="Loading the order…" className="space-y-4">
+          <Skeleton className="h-32 w-full" />
+          <Skeleton className="h-32 w-full" />
+        </SkeletonBlock>
+      </>
+    );
+  }
+  // A 404 also on a later poll: the order has gone (e.g. the upstream forgot it), so say that.
+  if (isApiError(query.error) && query.error.status === 404) {
+    return (
+      <>
+        {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+        <OrderNotFound orderId={orderId} />
+      </>
+    );
+  }
+  if (query.isLoadingError) {
+    return (
+      <>
+        <PageHeader title={`Order ${orderId}`} />
+        <Alert tone="error" title="The order could not be loaded">
+          <p>{query.error.message}</p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()} pending={query.isFetching}>
+            Try again
+          </Button>
+        </Alert>
+      </>
+    );
+  }
+
+  const order = query.data;
+  const reference = listEntry.data?.reference;
+  const created = searchParams.get("created") === "1";
+  const invoiceCreated = created && /^1\d\d$/.test(searchParams.get("status") ?? "");
+  const cancellableItems = order.order_items.filter((item) => isCancellable(item.status));
+  const selectedItems = cancellableItems.filter((item) => selected.has(item.id));
+
+  function handleFinished(results: CancelResult[]) {
+    setNotice(results);
+    const settled = new Set(results.filter((r) => r.outcome.kind !== "failed").map((r) => r.target.itemId));
+    setSelected((prev) => new Set([...prev].filter((id) => !settled.has(id))));
+    if (results.length === 1) focusNotice.current = true;
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={`Order ${order.order_id}`}
+        description={
+          <>
+            {reference ? <span className="font-medium">{reference}</span> : null}
+            {reference && listEntry.data?.created ? " · " : null}
+            {listEntry.data?.created ? (
+              <>
+                Placed <OrderTime iso={listEntry.data.created} />
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          isCancellable(order.status) ? (
+            <Button variant="danger" onClick={() => setCancelRequest(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
+              Cancel order
+            </Button>
+          ) : null
+        }
+      />
+
+      <div className="space-y-4">
+        {created ? (
+          <Alert tone={invoiceCreated ? "warning" : "success"} title={`Order ${order.order_id} placed`}>
+            {invoiceCreated ? (
+              <p>
+                An invoice was created for this order. Pay it in the billing menu of the klikk customer portal; the order continues by itself once it is
+                paid.
+              </p>
+            ) : (
+              <p>The servers are being set up; this page updates by itself.</p>
+            )}
+          </Alert>
+        ) : null}
+
+        {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+
+        <Card aria-label="Order status">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-sm font-medium">Order status:</span>
+              <StatusBadge code={order.status} />
+              <span className="text-sm">{order.message}</span>
+            </div>
+            <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
+          </div>
+          {query.isRefetchError ? (
+            <Alert tone="warning" title="Live update failed" className="mt-3">
+              <p>{query.error.message} This shows the last answer; it tries again by itself.</p>
+            </Alert>
+          ) : null}
+        </Card>
+
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">
+            {order.order_items.length === 1 ? "1 item" : `${order.order_items.length} items`}
+          </h2>
+          {cancellableItems.length > 1 ? (
+            <Button
+              variant="danger"
+              size="sm"
+              disabled={selectedItems.length === 0}
+              onClick={() => setCancelRequest({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
+            >
+              Cancel selected items ({selectedItems.length})
+            </Button>
+          ) : null}
+        </div>
+
+        {order.order_items.length === 0 ? (
+          <Card>
+            <p className="text-sm">This order has no items.</p>
+          </Card>
+        ) : (
+          <ul className="space-y-3">
+            {order.order_items.map((item) => (
+              <li key={item.id}>
+                <ItemCard
+                  item={item}
+                  selectable={cancellableItems.length > 1 && isCancellable(item.status)}
+                  selected={selected.has(item.id)}
+                  onToggle={(on) =>
+                    setSelected((prev) => {
+                      const next = new Set(prev);
+                      if (on) next.add(item.id);
+                      else next.delete(item.id);
+                      return next;
+                    })
+                  }
+                  onCancel={() => setCancelRequest({ targets: [itemTarget(order, item)] })}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <p>
+          <Link href="/orders" className="text-sm font-medium text-blue-700 underline dark:text-blue-300">
+            Back to all orders
+          </Link>
+        </p>
+      </div>
+
+      <CancelDialog
+        request={cancelRequest}
+        onClose={() => setCancelRequest(null)}
+        onFinished={handleFinished}
+        focusAfterClose={() => {
+          if (!focusNotice.current) return null;
+          focusNotice.current = false;
+          return noticeRef.current;
+        }}
+      />
+    </>
+  );
+}
+
+function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: Item; selectable: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void }) {
+  const label = itemLabel(item);
+  const headingId = `item-${item.id}-title`;
+  // The server exists from completion until the period of a cancelled item ends (900).
+  const hasServer = item.status === 0 || item.status === 900;
+  return (
+    <Card as="article" aria-labelledby={headingId} className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex items-start gap-3">
+          {selectable ? <input type="checkbox" className="mt-1.5 size-4" aria-label={`Select ${label} (item ${item.id})`} checked={selected} onChange={(e) => onToggle(e.target.checked)} /> : null}
+          <div>
+            <h3 id={headingId} className="font-semibold">
+              {label}
+            </h3>
+            <p className="text-xs text-slate-600 dark:text-slate-300">
+              Item {item.id} · {item.name || "product not named"}
+            </p>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge code={item.status} />
+          {isCancellable(item.status) ? (
+            <Button variant="secondary" size="sm" aria-label={`Cancel item ${label} (item ${item.id})`} onClick={onCancel}>
+              Cancel item
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {item.message ? <p className="text-sm">{item.message}</p> : null}
+      <ItemTimeline code={item.status} label={label} />
+      {hasServer ? <ItemServer itemId={item.id} scheduledEnd={item.status === 900} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The pure parts of the orders pages: filtering, search, sort, the polling back-off, the item
+ * timeline and how a cancel outcome reads. No React, so it is unit-tested on its own.
+ */
+import type { CsvColumn } from "@/lib/export";
+import type { OrderStatus } from "@/lib/klikk/schemas";
+import { isSettled, statusClass, statusLabel, type StatusClass } from "@/lib/klikk/status";
+import { isApiError } from "@/lib/queries/api-fetch";
+
+type Order = OrderStatus;
+type OrderItem = Order["order_items"][number];
+
+export type StatusFilter = "all" | StatusClass;
+export const statusFilterOptions: readonly { value: StatusFilter; label: string }[] = [
+  { value: "all", label: "All statuses" },
+  { value: "payment", label: "Payment or processing (1xx)" },
+  { value: "pending", label: "Pending creation (2xx)" },
+  { value: "completed", label: "Completed (0)" },
+  { value: "cancelled", label: "Cancelled or scheduled (9xx)" },
+  { value: "unknown", label: "Unknown code" },
+];
+
+export type OrderSort = "newest" | "oldest" | "id-desc" | "id-asc" | "status";
+export const sortOptions: readonly { value: OrderSort; label: string }[] = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "id-desc", label: "Order id, high to low" },
+  { value: "id-asc", label: "Order id, low to high" },
+  { value: "status", label: "Status (needs attention first)" },
+];
+
+/** The list state kept in the URL; a module constant so useSearchState's callback stays stable. */
+export const orderListDefaults = { status: "all", q: "", sort: "newest" } as const satisfies Record<string, string>;
+
+/** An unknown value in a shared or hand-edited URL falls back to the default instead of an empty list. */
+export function parseStatusFilter(value: string): StatusFilter {
+  return statusFilterOptions.some((o) => o.value === value) ? (value as StatusFilter) : "all";
+}
+
+export function parseSort(value: string): OrderSort {
+  return sortOptions.some((o) => o.value === value) ? (value as OrderSort) : "newest";
+}
+
+/** The name a person gave the server: item `reference`; `name` is the product ("VPS"). */
+export function itemLabel(item: OrderItem): string {
+  return item.reference?.trim() || item.name || `Item ${item.id}`;
+}
+
+/** Search by order id ("70" or "#70"), order reference or item (server) name; case-insensitive. */
+export function orderMatches(order: Order, query: string): boolean {
+  const q = query.trim().toLowerCase().replace(/^#/, "");
+  if (!q) return true;
+  if (String(order.order_id).includes(q)) return true;
+  if (order.reference?.toLowerCase().includes(q)) return true;
+  return order.order_items.some((item) => itemLabel(item).toLowerCase().includes(q) || item.name.toLowerCase().includes(q));
+}
+
+function createdMs(order: Order): number {
+  const t = order.created ? Date.parse(order.created) : Number.NaN;
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+/** Attention order: payment, pending, then unknown, completed, cancelled. */
+const statusRank: Record<StatusClass, number> = { payment: 0, pending: 1, unknown: 2, completed: 3, cancelled: 4 };
+
+export function sortOrders(orders: readonly Order[], sort: OrderSort): Order[] {
+  const byIdDesc = (a: Order, b: Order) => b.order_id - a.order_id;
+  const copy = [...orders];
+  switch (sort) {
+    case "id-asc":
+      return copy.sort((a, b) => a.order_id - b.order_id);
+    case "id-desc":
+      return copy.sort(byIdDesc);
+    case "oldest":
+      return copy.sort((a, b) => createdMs(a) - createdMs(b) || a.order_id - b.order_id);
+    case "status":
+      return copy.sort((a, b) => statusRank[statusClass(a.status)] - statusRank[statusClass(b.status)] || a.status - b.status || byIdDesc(a, b));
+    case "newest":
+    default:
+      // Orders without a time go last; ties (and missing times) fall back to the id.
+      return copy.sort((a, b) => createdMs(b) - createdMs(a) || byIdDesc(a, b));
+  }
+}
+
+export function visibleOrders(orders: readonly Order[], view: { status: StatusFilter; q: string; sort: OrderSort }): Order[] {
+  const filtered = orders.filter((o) => (view.status === "all" || statusClass(o.status) === view.status) && orderMatches(o, view.q));
+  return sortOrders(filtered, view.sort);
+}
+
+/** True while the order or any of its items is still moving (1xx or 2xx). */
+export function orderInProgress(order: Order): boolean {
+  return !isSettled(order.status) || order.order_items.some((item) => !isSettled(item.status));
+}
+
+/** Waiting for the customer to pay: 1xx except 110, which means the payment has arrived. */
+export function awaitingPayment(order: Order): boolean {
+  return statusClass(order.status) === "payment" && order.status !== 110;
+}
+
+/** A 9xx order or item is cancelled already (or scheduled): nothing to cancel. */
+export function isCancellable(code: number): boolean {
+  return statusClass(code) !== "cancelled";
+}
+
+export const POLL_MIN_MS = 3_000;
+export const POLL_MAX_MS = 30_000;
+
+/** Delay before the next poll after `step` polls without any change: 3 s growing 1.5x to 30 s. */
+export function pollDelay(step: number): number {
+  return Math.min(POLL_MAX_MS, Math.round(POLL_MIN_MS * 1.5 ** Math.max(0, step)));
+}
+
+/** A short fingerprint of every status, so the back-off restarts when anything moved. */
+export function statusSignature(orders: readonly Order[]): string {
+  return orders.map((o) => `${o.order_id}:${o.status}:${o.order_items.map((i) => i.status).join(".")}`).join(",");
+}
+
+export type TimelineStep = { label: string; state: "done" | "current" | "upcoming" };
+
+/**
+ * The life of one item: payment -> pending creation -> completed, or ending in a cancellation.
+ * Unknown codes mark no step, rather than guessing where the item is.
+ */
+export function itemTimeline(code: number): TimelineStep[] {
+  const cls = statusClass(code);
+  const step = (label: string, state: TimelineStep["state"]): TimelineStep => ({ label, state });
+  switch (cls) {
+    case "payment":
+      return [step(code === 110 ? "Payment received" : "Payment", "current"), step("Pending creation", "upcoming"), step("Completed", "upcoming")];
+    case "pending":
+      return [step("Payment", "done"), step(code === 210 ? "Being provisioned" : "Pending creation", "current"), step("Completed", "upcoming")];
+    case "completed":
+      return [step("Payment", "done"), step("Pending creation", "done"), step("Completed", "current")];
+    case "cancelled":
+      return [step("Payment", "done"), step("Pending creation", "done"), step(statusLabel(code), "current")];
+    default:
+      return [step("Payment", "upcoming"), step("Pending creation", "upcoming"), step("Completed", "upcoming")];
+  }
+}
+
+export type CancelTarget = { orderId: number; itemId?: number; label: string };
+export type CancelOutcome = { kind: "done" } | { kind: "gone" } | { kind: "failed"; message: string };
+
+/** How a cancel attempt ended: a 404 means the order or item is already gone, which is done too. */
+export function cancelOutcome(error: unknown): CancelOutcome {
+  if (error === null || error === undefined) return { kind: "done" };
+  if (isApiError(error) && error.status === 404) return { kind: "gone" };
+  if (isApiError(error)) return { kind: "failed", message: error.message };
+  return { kind: "failed", message: "Something unexpected happened. Nothing was changed on this page; try again." };
+}
+
+export function outcomeText(outcome: CancelOutcome): string {
+  switch (outcome.kind) {
+    case "done":
+      return "Done: cancellation scheduled for the end of the period";
+    case "gone":
+      return "Already gone: nothing left to cancel";
+    case "failed":
+      return `Failed: ${outcome.message}`;
+  }
+}
+
+export const orderCsvColumns: readonly CsvColumn<Order>[] = [
+  { header: "Order id", value: (o) => o.order_id },
+  { header: "Reference", value: (o) => o.reference ?? "" },
+  { header: "Created", value: (o) => o.created ?? "" },
+  { header: "Items", value: (o) => o.order_items.length },
+  { header: "Item names", value: (o) => o.order_items.map(itemLabel).join("; ") },
+  { header: "Status code", value: (o) => o.status },
+  { header: "Status", value: (o) => statusLabel(o.status) },
+  { header: "Message", value: (o) => o.message },
+];

@@ -1,0 +1,188 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState, type ReactNode } from "react";
+import { LastUpdated, OrderTime } from "@/components/orders/format";
+import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/components/orders/order-view";
+import { useLiveInterval } from "@/components/orders/use-live-interval";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { OrderStatus } from "@/lib/klikk/schemas";
+import { useOrdersQuery } from "@/lib/queries/orders";
+import { useServersQuery } from "@/lib/queries/servers";
+
+type Order = OrderStatus;
+
+const link = "font-medium text-blue-700 underline hover:no-underline dark:text-blue-300";
+
+/** The overview: what needs attention first, then the latest orders and the server counts. */
+export function Overview() {
+  const [active, setActive] = useState(false);
+  const refetchInterval = useLiveInterval(active, statusSignature);
+  const orders = useOrdersQuery({ refetchInterval });
+  const servers = useServersQuery();
+
+  const { waiting, moving, latest } = useMemo(() => {
+    const all = orders.data ?? [];
+    const newest = sortOrders(all, "newest");
+    return {
+      waiting: newest.filter(awaitingPayment),
+      moving: newest.filter((o) => orderInProgress(o) && !awaitingPayment(o)),
+      latest: newest.slice(0, 5),
+    };
+  }, [orders.data]);
+  const anyMoving = waiting.length + moving.length > 0;
+  if (anyMoving !== active) setActive(anyMoving);
+
+  const running = servers.data?.filter((s) => s.is_running === 1).length ?? 0;
+  const stopped = (servers.data?.length ?? 0) - running;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Section id="attention" title="Needs attention" className="lg:col-span-2">
+        {orders.isPending ? (
+          <SkeletonRows rows={3} label="Loading orders…" />
+        ) : orders.isLoadingError ? (
+          <RetryAlert title="Orders could not be loaded" message={orders.error.message} onRetry={() => void orders.refetch()} pending={orders.isFetching} />
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2">
+            <div>
+              <h3 className="font-semibold">Waiting for payment ({waiting.length})</h3>
+              {waiting.length === 0 ? (
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No open invoices.</p>
+              ) : (
+                <>
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pay these in the billing menu of the klikk customer portal; they continue by themselves once paid.</p>
+                  <OrderLines orders={waiting} />
+                </>
+              )}
+              <p className="mt-2 text-sm">
+                <Link href="/orders?status=payment" className={link}>
+                  Orders waiting for payment or processing
+                </Link>
+              </p>
+            </div>
+            <div>
+              <h3 className="font-semibold">In progress ({moving.length})</h3>
+              {moving.length === 0 ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing is being set up right now.</p> : <OrderLines orders={moving} />}
+              <p className="mt-2 text-sm">
+                <Link href="/orders?status=pending" className={link}>
+                  Orders pending creation
+                </Link>
+              </p>
+            </div>
+            <div className="md:col-span-2">
+              <LastUpdated updatedAt={orders.dataUpdatedAt} live={active} fetching={orders.isFetching} />
+            </div>
+          </div>
+        )}
+      </Section>
+
+      <Section id="latest" title="Latest orders">
+        {orders.isPending ? (
+          <SkeletonRows rows={5} label="Loading orders…" />
+        ) : orders.isLoadingError ? (
+          <p className="text-sm">See above.</p>
+        ) : latest.length === 0 ? (
+          <div>
+            <p className="text-sm">No orders yet.</p>
+            <ButtonLink href="/orders/new" className="mt-3">
+              Place your first order
+            </ButtonLink>
+          </div>
+        ) : (
+          <OrderLines orders={latest} showTime />
+        )}
+        <p className="mt-3 text-sm">
+          <Link href="/orders" className={link}>
+            All orders
+          </Link>
+        </p>
+      </Section>
+
+      <Section id="servers" title="Servers">
+        {servers.isPending ? (
+          <div role="status" className="grid grid-cols-2 gap-3">
+            <span className="sr-only">Loading servers…</span>
+            <Skeleton className="h-20" />
+            <Skeleton className="h-20" />
+          </div>
+        ) : servers.isLoadingError ? (
+          <RetryAlert title="Servers could not be loaded" message={servers.error.message} onRetry={() => void servers.refetch()} pending={servers.isFetching} />
+        ) : (
+          <div className="grid grid-cols-2 gap-3">
+            <CountLink href="/servers?state=running" count={running} label="running" />
+            <CountLink href="/servers?state=stopped" count={stopped} label="stopped" />
+          </div>
+        )}
+        <p className="mt-3 text-sm">
+          <Link href="/servers" className={link}>
+            All servers
+          </Link>
+        </p>
+      </Section>
+    </div>
+  );
+}
+
+function Section({ id, title, className = "", children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <Card aria-labelledby={`${id}-title`} className={className}>
+      <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </Card>
+  );
+}
+
+function OrderLines({ orders, showTime = false }: { orders: Order[]; showTime?: boolean }) {
+  return (
+    <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-700">
+      {orders.map((order) => (
+        <li key={order.order_id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+          <span className="min-w-0">
+            <Link href={`/orders/${order.order_id}`} className={link}>
+              Order {order.order_id}
+            </Link>
+            {order.reference ? <span> · {order.reference}</span> : null}
+            {showTime ? (
+              <span className="block text-xs text-slate-600 dark:text-slate-300">
+                <OrderTime iso={order.created} />
+              </span>
+            ) : null}
+          </span>
+          <StatusBadge code={order.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CountLink({ href, count, label }: { href: string; count: number; label: string }) {
+  return (
+    <Link
+      href={href}
+      className="block rounded-lg border border-slate-200 p-3 hover:border-blue-600 hover:bg-blue-50 dark:border-slate-700 dark:hover:border-blue-400 dark:hover:bg-slate-800"
+    >
+      <span className="block text-3xl font-semibold tabular-nums">{count}</span>
+      <span className="text-sm text-blue-700 underline dark:text-blue-300">
+        {count === 1 ? "server" : "servers"} {label}
+      </span>
+    </Link>
+  );
+}
+
+function RetryAlert({ title, message, onRetry, pending }: { title: string; message: string; onRetry: () => void; pending: boolean }) {
+  return (
+    <Alert tone="error" title={title}>
+      <p>{message}</p>
+      <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry} pending={pending}>
+        Try again
+      </Button>
+    </Alert>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Page } from "@playwright/test";
+import { E2E } from "./support/env";
+import { expect, expectNoAxeViolations, resetSimulator, sameOrigin, setTheme, test } from "./support/fixtures";
+
+function section(page: Page, name: string) {
+  return page.getByRole("region", { name });
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetSimulator(request);
+});
+
+test.describe("overview", () => {
+  test("puts what needs attention first, then the latest orders and the server counts", async ({ signedInPage: page }) => {
+    await page.goto("/");
+    const attention = section(page, "Needs attention");
+    await expect(attention.getByRole("heading", { name: "Waiting for payment (1)" })).toBeVisible();
+    await expect(attention.getByRole("link", { name: "Order 78" })).toBeVisible();
+    await expect(attention.getByRole("heading", { name: "In progress (4)" })).toBeVisible();
+    for (const id of [79, 80, 81, 82]) await expect(attention.getByRole("link", { name: `Order ${id}`, exact: true })).toBeVisible();
+    await expect(attention.getByText(/^Updated \d\d:\d\d:\d\d/)).toBeVisible();
+
+    // Newest first: 81 (30 min), 80 (1 h), 79 (2 h), 82 (3 h), 78 (1 day).
+    const latest = section(page, "Latest orders");
+    await expect(latest.getByRole("listitem").getByRole("link")).toHaveText(["Order 81", "Order 80", "Order 79", "Order 82", "Order 78"]);
+
+    // Demo AS has 13 servers; build-2, build-3 and staging-1 are stopped.
+    const servers = section(page, "Servers");
+    await expect(servers.getByRole("link", { name: "10 servers running" })).toHaveAttribute("href", "/servers?state=running");
+    await expect(servers.getByRole("link", { name: "3 servers stopped" })).toHaveAttribute("href", "/servers?state=stopped");
+  });
+
+  test("the attention link opens the filtered orders list", async ({ signedInPage: page }) => {
+    await page.goto("/");
+    await section(page, "Needs attention").getByRole("link", { name: "Orders waiting for payment or processing" }).click();
+    await expect(page).toHaveURL(`${E2E.appUrl}/orders?status=payment`);
+    await expect(page.getByLabel("Status")).toHaveValue("payment");
+    await expect(page.getByRole("table").getByRole("rowheader")).toHaveText(["Order 79", "Order 78"]);
+  });
+
+  test("a new order shows up in progress and settles without a reload", async ({ signedInPage: page }) => {
+    await page.goto("/");
+    await expect(section(page, "Latest orders").getByRole("link", { name: "Order 81" })).toBeVisible();
+    await page.evaluate(() => {
+      (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+    });
+    const response = await page.request.post("/api/orders", {
+      headers: { ...sameOrigin, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
+      data: {
+        items: [
+          {
+            name: "overview-1",
+            product: { name: "VPS", options: { quantity_ram_gb: 1, quantity_cpu: 1, quantity_storage_gb: 20, os: "Debian", os_version: "12", features: { sshd: { ip_allow: "192.0.2.1" } } } },
+          },
+        ],
+      },
+    });
+    expect(response.status()).toBe(201);
+    const { order_id: orderId } = (await response.json()) as { order_id: number };
+    await page.request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms: 5_000 } });
+    const line = section(page, "Latest orders").getByRole("listitem").filter({ has: page.getByRole("link", { name: `Order ${orderId}` }) });
+    await expect(line).toContainText("Completed", { timeout: 20_000 });
+    await expect(section(page, "Servers").getByRole("link", { name: /servers running/ })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`axe finds no WCAG A/AA violations on the overview (${theme})`, async ({ signedInPage: page }) => {
+      await page.goto("/");
+      await setTheme(page, theme);
+      await page.reload();
+      await expect(section(page, "Servers").getByRole("link", { name: /servers running/ })).toBeVisible();
+      await expect(section(page, "Latest orders").getByRole("link", { name: "Order 81" })).toBeVisible();
+      await expectNoAxeViolations(page, `overview (${theme})`);
+    });
+  }
+});
