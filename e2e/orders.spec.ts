@@ -359,7 +359,7 @@ test.describe("order page", () => {
     const notice = page.getByRole("status").filter({ hasText: `Order ${placed.order_id} placed` });
     await expect(notice).toContainText("An invoice was created");
     await expect(notice).toContainText("billing menu");
-    await expect(notice).toContainText("continues by itself once it is paid");
+    await expect(notice).toContainText("continues once it is paid");
     // Paying moves it on; the page follows without a reload.
     await payOrder(page.request, placed.order_id);
     await advance(page.request, 5_000);

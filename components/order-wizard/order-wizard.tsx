@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import {
   buildOrderBody,
   errorsOfStep,
@@ -21,7 +21,7 @@ import {
   type FieldId,
   type StepId,
 } from "@/lib/order-wizard/draft";
-import { createdNotice, createdOrderHref, isPaymentRequired } from "@/lib/order-wizard/handoff";
+import { createdNotice, createdOrderHref } from "@/lib/order-wizard/handoff";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { useCreateOrderMutation } from "@/lib/queries/orders";
 import type { StepProps } from "./controls";
@@ -94,7 +94,6 @@ function Wizard({ draft }: { draft: Draft }) {
   const [upstreamErrors, setUpstreamErrors] = useState<DraftErrors>({});
   const [summary, setSummary] = useState<string>("");
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [handoff, setHandoff] = useState<Handoff | null>(null);
   const [leaving, setLeaving] = useState<Handoff | null>(null);
   const createOrder = useCreateOrderMutation();
   const submitting = useRef(false);
@@ -193,14 +192,10 @@ function Wizard({ draft }: { draft: Draft }) {
     try {
       const result = await createOrder.mutateAsync({ body, idempotencyKey: draft.idempotencyKey });
       discardDraft();
-      const done = { orderId: result.order_id, status: result.status, message: result.message };
-      if (isPaymentRequired(result.status)) {
-        // Payment is something the person must do, so the notice is shown here before moving on.
-        setHandoff(done);
-      } else {
-        setLeaving(done);
-        router.push(createdOrderHref(result.order_id, result.status));
-      }
+      // Every outcome lands on the new order's page, whose notice says what happens next (for
+      // status 100: where the invoice is paid).
+      setLeaving({ orderId: result.order_id, status: result.status, message: result.message });
+      router.push(createdOrderHref(result.order_id, result.status));
     } catch (error) {
       submitting.current = false;
       handleOrderError(error);
@@ -248,14 +243,6 @@ function Wizard({ draft }: { draft: Draft }) {
     });
   }
 
-  if (handoff) {
-    const notice = createdNotice(handoff.orderId, handoff.status);
-    return (
-      <HandoffPanel title={notice.title} text={notice.text} detail={handoff.message}>
-        <ButtonLink href={createdOrderHref(handoff.orderId, handoff.status)}>Open order {handoff.orderId}</ButtonLink>
-      </HandoffPanel>
-    );
-  }
   if (leaving) {
     const notice = createdNotice(leaving.orderId, leaving.status);
     return <HandoffPanel title={notice.title} text="Opening the order…" detail={leaving.message} />;

@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Skeleton, SkeletonBlock } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderStatus } from "@/lib/klikk/schemas";
+import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
 import { CancelDialog, type CancelRequest, type CancelResult } from "./cancel-dialog";
@@ -81,7 +82,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const order = query.data;
   const reference = listEntry.data?.reference;
   const created = searchParams.get("created") === "1";
-  const invoiceCreated = created && /^1\d\d$/.test(searchParams.get("status") ?? "");
+  const createdStatus = Number(searchParams.get("status") ?? "0");
+  // The wizard passes the status order_create answered; 100 means an invoice waits.
+  const invoiceCreated = created && isPaymentRequired(createdStatus);
   const cancellableItems = order.order_items.filter((item) => isCancellable(item.status));
   const selectedItems = cancellableItems.filter((item) => selected.has(item.id));
 
@@ -118,15 +121,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
 
       <div className="space-y-4">
         {created ? (
-          <Alert tone={invoiceCreated ? "warning" : "success"} title={`Order ${order.order_id} placed`}>
-            {invoiceCreated ? (
-              <p>
-                An invoice was created for this order. Pay it in the billing menu of the klikk customer portal; the order continues by itself once it is
-                paid.
-              </p>
-            ) : (
-              <p>The servers are being set up; this page updates by itself.</p>
-            )}
+          <Alert tone={invoiceCreated ? "warning" : "success"} title={createdNotice(order.order_id, createdStatus).title}>
+            <p>{createdNotice(order.order_id, createdStatus).text}</p>
           </Alert>
         ) : null}
 
