@@ -8,7 +8,7 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</dt>
       <dd className="text-lg font-semibold tabular-nums">
         {value}
-        {detail ? <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-300">{detail}</span> : null}
+        {detail ? <span className="text-xs font-normal text-slate-600 dark:text-slate-300"> ({detail})</span> : null}
       </dd>
     </div>
   );
