@@ -154,10 +154,11 @@ export function ServerTable({ rows, sort, dir, onSort, orderIds, caption }: Serv
       const s = item.detailOf.server;
       return 120 + 44 * Math.max(s.networks.length, s.storages.length);
     },
+    // Numbers, not strings: 20,000 keys are made whenever the count changes.
     getItemKey: (index) => {
       const item = flat[index];
-      if (!item) return index;
-      return isDetail(item) ? `d${item.detailOf.id}` : `s${item.id}`;
+      if (!item) return -index - 1e15;
+      return isDetail(item) ? -item.detailOf.id : item.id;
     },
     overscan: 8,
     initialRect: { width: 1200, height: 640 },

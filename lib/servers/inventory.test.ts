@@ -13,6 +13,7 @@ import {
   sortRows,
   toRows,
   totals,
+  warmSearchText,
 } from "./inventory";
 
 function server(id: number, name: string, patch: Partial<Server> = {}): Server {
@@ -82,6 +83,18 @@ describe("filterRows", () => {
     expect(names(filterRows(rows, { ...all, running: "running" }))).not.toContain("web-10");
     expect(names(filterRows(rows, { ...all, profile: "311" }))).toEqual(["web-2"]);
     expect(names(filterRows(rows, { ...all, profile: "none" }))).toEqual(["orphan"]);
+  });
+
+  it("builds the search text once, on first use or when warmed", () => {
+    const fresh = toRows(servers.slice(0, 2));
+    expect(fresh[0]?.search).toBeUndefined();
+    filterRows(fresh, { ...all, query: "web" });
+    expect(fresh[0]?.search).toBe("web-1\n100.64.0.1\n2001:db8:4b::1\n2001:0db8:004b:0000:0000:0000:0000:0001");
+    const more = toRows(servers);
+    const queue: (() => void)[] = [];
+    warmSearchText(more, (next) => queue.push(next), 0);
+    while (queue.length > 0) queue.shift()?.();
+    expect(more.every((row) => row.search !== undefined)).toBe(true);
   });
 
   it("returns the same array when nothing filters", () => {

@@ -23,8 +23,15 @@ export type InventoryRow = {
   /** customer_id: the profile the server belongs to. */
   readonly profile: number | null;
   readonly orderItemId: number | null;
-  /** Name and every address in every form a search should find, lowercase, newline-separated. */
-  readonly search: string;
+  /**
+   * Name and every address in every form a search should find, lowercase, newline-separated.
+   * Built on first use (searchTextOf), not at load: parsing every IPv6 address of 20,000
+   * servers would otherwise sit between the data's arrival and the table's first render. The
+   * inventory warms it in idle time right after the first paint (warmSearchText).
+   */
+  search: string | undefined;
+  /** Sort key for the name: lowercase with digit runs padded, so plain `<` sorts naturally. */
+  readonly nameKey: string;
 };
 
 export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "profile", "order"] as const;
@@ -36,16 +43,18 @@ export function isSortKey(value: string): value is SortKey {
   return (SORT_KEYS as readonly string[]).includes(value);
 }
 
+/** "web-10" -> "web-0000000010": natural order ("web-2" before "web-10") with a plain comparison. */
+export function naturalKey(name: string): string {
+  return name.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 12 ? digits : digits.padStart(12, "0")));
+}
+
 export function toRow(server: Server): InventoryRow {
   const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
   let ipv4 = "";
   let ipv6 = "";
-  const parts = [server.name.toLowerCase()];
   for (const network of networks) {
     if (ipv4 === "" && network.ipv4) ipv4 = network.ipv4;
     if (ipv6 === "" && network.ipv6) ipv6 = network.ipv6;
-    if (network.ipv4) parts.push(addressSearchText(network.ipv4));
-    if (network.ipv6) parts.push(addressSearchText(network.ipv6));
   }
   let storageMB = 0;
   for (const storage of server.storages) storageMB += storage.size;
@@ -61,7 +70,46 @@ export function toRow(server: Server): InventoryRow {
     ipv6,
     profile: server.customer_id,
     orderItemId: server.order_item_id,
-    search: parts.join("\n"),
+    search: undefined,
+    nameKey: naturalKey(server.name),
+  };
+}
+
+/** The row's search text, built once (see InventoryRow.search). */
+export function searchTextOf(row: InventoryRow): string {
+  if (row.search !== undefined) return row.search;
+  let text = row.server.name.toLowerCase();
+  for (const network of row.server.networks) {
+    if (network.ipv4) text += `\n${addressSearchText(network.ipv4)}`;
+    if (network.ipv6) text += `\n${addressSearchText(network.ipv6)}`;
+  }
+  row.search = text;
+  return text;
+}
+
+/**
+ * Builds the search text of rows in slices of `budgetMs`, yielding between them through
+ * `schedule`, so a large list gets its index without a long task. Returns a cancel function.
+ */
+export function warmSearchText(rows: readonly InventoryRow[], schedule: (next: () => void) => void, budgetMs = 8, onDone?: () => void): () => void {
+  let index = 0;
+  let cancelled = false;
+  const step = () => {
+    if (cancelled) return;
+    const end = performance.now() + budgetMs;
+    // At least one batch per slice, so a zero budget still makes progress.
+    do {
+      for (let i = 0; i < 200 && index < rows.length; i++) {
+        const row = rows[index++];
+        if (row) searchTextOf(row);
+      }
+    } while (index < rows.length && performance.now() < end);
+    if (index < rows.length) schedule(step);
+    else onDone?.();
+  };
+  schedule(step);
+  return () => {
+    cancelled = true;
   };
 }
 
@@ -93,17 +141,19 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
   for (const row of rows) {
     if (wantRunning !== null && row.running !== wantRunning) continue;
     if (profile !== null && String(row.profile ?? "none") !== profile) continue;
-    if (!terms.every((forms) => forms.some((form) => row.search.includes(form)))) continue;
+    if (terms.length > 0) {
+      const text = searchTextOf(row);
+      if (!terms.every((forms) => forms.some((form) => text.includes(form)))) continue;
+    }
     out.push(row);
   }
   return out;
 }
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 const compareNullable = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
 
 const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number> = {
-  name: (a, b) => collator.compare(a.name, b.name),
+  name: (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0),
   state: (a, b) => Number(b.running) - Number(a.running),
   cpu: (a, b) => a.cpu - b.cpu,
   memory: (a, b) => a.memoryMiB - b.memoryMiB,
