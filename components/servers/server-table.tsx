@@ -40,7 +40,11 @@ type RowProps = {
   measure: (node: Element | null) => void;
 };
 
-/** Memoised: typing in the search box re-renders the table, but rows that stay keep their DOM. */
+/**
+ * Memoised: typing in the search box re-renders the table, but rows that stay keep their DOM.
+ * Its links do not prefetch: every scroll or keystroke brings new rows into view, and
+ * prefetching each one's route costs requests and main-thread time while the user types.
+ */
 const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, orderId, onToggle, measure }: RowProps) {
   return (
     <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} data-server-id={row.id} className="border-t border-slate-200 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800/60">
@@ -58,7 +62,7 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
               ▶
             </span>
           </button>
-          <Link href={`/servers/${row.id}`} className="truncate text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
+          <Link href={`/servers/${row.id}`} prefetch={false} className="truncate text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
             {row.name}
           </Link>
         </span>
@@ -80,7 +84,7 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
         {row.orderItemId === null ? (
           <span className="text-slate-600 dark:text-slate-300">unknown</span>
         ) : orderId !== undefined ? (
-          <Link href={`/orders/${orderId}`} className="text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
+          <Link href={`/orders/${orderId}`} prefetch={false} className="text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
             Order {orderId}
             <span className="text-slate-700 dark:text-slate-300"> · item {row.orderItemId}</span>
           </Link>
