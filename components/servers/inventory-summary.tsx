@@ -1,0 +1,109 @@
+import { memo } from "react";
+import type { InventoryRow, ProfileResources, Totals } from "@/lib/servers/inventory";
+import { formatCount, formatGB, formatGiB, profileLabel, resourcesByProfile, totals as sumTotals } from "@/lib/servers/inventory";
+
+function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums">
+        {value}
+        {detail ? <span className="text-xs font-normal text-slate-600 dark:text-slate-300"> ({detail})</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+type Metric = { key: "cpus" | "memoryMiB" | "storageMB"; label: string; format: (n: number) => string };
+const METRICS: Metric[] = [
+  { key: "cpus", label: "vCPUs", format: (n) => formatCount(n) },
+  { key: "memoryMiB", label: "Memory", format: formatGiB },
+  { key: "storageMB", label: "Storage", format: formatGB },
+];
+
+/**
+ * One bar: the profile's share of the metric over every profile shown, its running part solid
+ * and its stopped part hatched (shape, not colour alone). The numbers beside it say the same.
+ */
+function Bar({ running, all, max, id }: { running: number; all: number; max: number; id: string }) {
+  const width = max > 0 ? (all / max) * 100 : 0;
+  const runningWidth = max > 0 ? (running / max) * 100 : 0;
+  return (
+    <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" aria-hidden="true" focusable="false">
+      <defs>
+        <pattern id={id} width="2" height="2" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="2" height="2" className="fill-slate-200 dark:fill-slate-700" />
+          <rect width="1" height="2" className="fill-slate-500 dark:fill-slate-400" />
+        </pattern>
+      </defs>
+      <rect x="0" y="0" width="100" height="10" className="fill-slate-100 dark:fill-slate-800" />
+      <rect x="0" y="0" width={width} height="10" fill={`url(#${id})`} />
+      <rect x="0" y="0" width={runningWidth} height="10" className="fill-blue-600 dark:fill-blue-400" />
+    </svg>
+  );
+}
+
+function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand: Totals }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+      <figcaption className="text-sm font-semibold">Resources per profile</figcaption>
+      <p className="mt-0.5 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-300">
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-blue-600 dark:bg-blue-400" /> running
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-[repeating-linear-gradient(45deg,var(--color-slate-500)_0_2px,var(--color-slate-200)_2px_4px)]" /> stopped
+        </span>
+        <span>bar length: share of everything shown</span>
+      </p>
+      <ul className="mt-2 space-y-3">
+        {profiles.map((p) => (
+          <li key={String(p.profile)}>
+            <p className="text-sm font-medium">
+              {profileLabel(p.profile)}{" "}
+              <span className="font-normal text-slate-600 dark:text-slate-300">
+                {formatCount(p.all.servers)} servers, {formatCount(p.all.running)} running
+              </span>
+            </p>
+            <dl className="mt-1 grid grid-cols-[4.5rem_1fr] items-center gap-x-2 gap-y-1 sm:grid-cols-[4.5rem_1fr_14rem]">
+              {METRICS.map((m) => (
+                <div key={m.key} className="contents">
+                  <dt className="text-xs text-slate-700 dark:text-slate-300">{m.label}</dt>
+                  <dd className="contents">
+                    <Bar id={`bar-${String(p.profile)}-${m.key}`} running={p.running[m.key]} all={p.all[m.key]} max={grand[m.key]} />
+                    <span className="col-start-2 text-xs tabular-nums text-slate-700 sm:col-start-3 dark:text-slate-300">
+                      {m.format(p.all[m.key])} <span className="text-slate-600 dark:text-slate-300">({m.format(p.running[m.key])} running)</span>
+                    </span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+/** Totals of the servers shown and the per-profile chart; recomputed only when the visible list changes. */
+export const InventorySummary = memo(function InventorySummary({ rows, filtered }: { rows: readonly InventoryRow[]; filtered: boolean }) {
+  const t = sumTotals(rows);
+  const profiles = resourcesByProfile(rows);
+  return (
+    <section aria-labelledby="inventory-totals" className="mb-4 grid gap-3 lg:grid-cols-[2fr_3fr]">
+      <div>
+        <h2 id="inventory-totals" className="mb-2 text-sm font-semibold">
+          {filtered ? "Totals of the servers shown" : "Totals"}
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          <Stat label="Servers" value={formatCount(t.servers)} />
+          <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
+          <Stat label="vCPUs" value={formatCount(t.cpus)} />
+          <Stat label="Memory" value={formatGiB(t.memoryMiB)} />
+          <Stat label="Storage" value={formatGB(t.storageMB)} />
+        </dl>
+      </div>
+      {profiles.length > 0 ? <ProfileChart profiles={profiles} grand={t} /> : null}
+    </section>
+  );
+});

@@ -1,0 +1,295 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { InventorySummary } from "@/components/servers/inventory-summary";
+import { ServerTable } from "@/components/servers/server-table";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { inputClasses } from "@/components/ui/field";
+import { downloadCsv, downloadJson } from "@/lib/export";
+import { useOrdersQuery } from "@/lib/queries/orders";
+import { useServersQuery } from "@/lib/queries/servers";
+import {
+  filterRows,
+  formatCount,
+  inventoryCsvColumns,
+  isSortKey,
+  orderIdsByItem,
+  profileLabel,
+  profilesOf,
+  sortRows,
+  toRows,
+  warmSearchText,
+  type RunningFilter,
+  type SortKey,
+} from "@/lib/servers/inventory";
+import { useSearchState } from "@/lib/use-search-state";
+
+// Module-level so that useSearchState's callback stays stable.
+const DEFAULTS = { q: "", state: "all", profile: "all", sort: "name", dir: "asc", orderItemId: "" };
+const SEARCH_URL_DELAY_MS = 250;
+
+function parseOrderItemId(raw: string): number | undefined {
+  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** Writes ?q= without a navigation: no server round trip per keystroke (Next's router follows it). */
+function replaceQueryInUrl(q: string) {
+  const params = new URLSearchParams(window.location.search);
+  if (q) params.set("q", q);
+  else params.delete("q");
+  const query = params.toString();
+  window.history.replaceState(window.history.state, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function ServerInventory() {
+  const [values, update] = useSearchState(DEFAULTS);
+  const orderItemId = parseOrderItemId(values.orderItemId);
+  const serversQuery = useServersQuery(orderItemId);
+  const ordersQuery = useOrdersQuery();
+  const searchId = useId();
+
+  // The box keeps its own text so typing never waits for the router; the URL follows shortly after.
+  const [text, setText] = useState(values.q);
+  const pushedQ = useRef(values.q);
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    // A q that this box did not write came from outside (back button, a link): adopt it.
+    if (values.q === pushedQ.current) return;
+    pushedQ.current = values.q;
+    setText(values.q);
+  }, [values.q]);
+  useEffect(
+    () => () => {
+      if (urlTimer.current) clearTimeout(urlTimer.current);
+    },
+    [],
+  );
+
+  const handleSearch = useCallback((next: string) => {
+    setText(next);
+    if (urlTimer.current) clearTimeout(urlTimer.current);
+    urlTimer.current = setTimeout(() => {
+      pushedQ.current = next;
+      replaceQueryInUrl(next);
+    }, SEARCH_URL_DELAY_MS);
+  }, []);
+
+  const query = useDeferredValue(text);
+  const running: RunningFilter = values.state === "running" || values.state === "stopped" ? values.state : "all";
+  const sort: SortKey = isSortKey(values.sort) ? values.sort : "name";
+  const dir = values.dir === "desc" ? "desc" : "asc";
+
+  // Once per data load: rows with their search text. Once per sort: the order. Per keystroke
+  // only a linear filter over precomputed strings runs, in a deferred render.
+  const data = serversQuery.data;
+  const rows = useMemo(() => (data ? toRows(data) : []), [data]);
+  const sorted = useMemo(() => sortRows(rows, sort, dir), [rows, sort, dir]);
+  const visible = useMemo(() => filterRows(sorted, { query, running, profile: values.profile }), [sorted, query, running, values.profile]);
+  const profiles = useMemo(() => profilesOf(rows), [rows]);
+  const orders = ordersQuery.data;
+  const orderIds = useMemo(() => (orders ? orderIdsByItem(orders) : new Map<number, number>()), [orders]);
+  const filtered = visible.length !== rows.length;
+
+  // Build the search index in idle slices after the first paint, so the first keystroke finds it ready.
+  useEffect(() => {
+    if (rows.length === 0) return;
+    const schedule =
+      typeof window.requestIdleCallback === "function"
+        ? (next: () => void) => void window.requestIdleCallback(next, { timeout: 500 })
+        : (next: () => void) => void setTimeout(next, 0);
+    return warmSearchText(rows, schedule, 8, () => performance.mark("inventory:search-ready"));
+  }, [rows]);
+
+  // Marks for `npm run bench:inventory`: when the data arrived and when its first rows were in the DOM.
+  const dataUpdatedAt = serversQuery.dataUpdatedAt;
+  const marked = useRef(false);
+  useLayoutEffect(() => {
+    if (marked.current || !data || typeof performance === "undefined") return;
+    marked.current = true;
+    performance.mark("inventory:data", { startTime: Math.max(0, dataUpdatedAt - performance.timeOrigin) });
+    performance.mark("inventory:rows-committed");
+    requestAnimationFrame(() => setTimeout(() => performance.mark("inventory:rows-painted"), 0));
+  }, [data, dataUpdatedAt]);
+
+  const handleSort = useCallback(
+    (key: SortKey) => {
+      const nextDir = key === sort ? (dir === "asc" ? "desc" : "asc") : "asc";
+      update({ sort: key, dir: nextDir }, { replace: true });
+    },
+    [sort, dir, update],
+  );
+
+  function clearFilters() {
+    handleSearch("");
+    update({ q: "", state: "all", profile: "all" });
+  }
+
+  const csvColumns = useMemo(() => inventoryCsvColumns(orderIds), [orderIds]);
+  const scope = orderItemId !== undefined ? `-item-${orderItemId}` : "";
+
+  const orderOfItem = orderItemId !== undefined ? orderIds.get(orderItemId) : undefined;
+  const countText =
+    rows.length === 0 ? "" : filtered ? `Showing ${formatCount(visible.length)} of ${formatCount(rows.length)} servers` : `Showing all ${formatCount(rows.length)} servers`;
+
+  return (
+    <div>
+      {values.orderItemId !== "" ? (
+        orderItemId === undefined ? (
+          <Alert tone="warning" title="This link names no valid order item" className="mb-4">
+            <p>
+              “{values.orderItemId}” is not an order item id. <Link href="/servers" className="font-medium underline">Show all servers</Link>.
+            </p>
+          </Alert>
+        ) : (
+          <Alert tone="info" title={`Servers of order item ${orderItemId}`} className="mb-4">
+            <p>
+              Only the servers created by order item {orderItemId}
+              {orderOfItem !== undefined ? (
+                <>
+                  {" "}of <Link href={`/orders/${orderOfItem}`} className="font-medium underline">order {orderOfItem}</Link>
+                </>
+              ) : null}{" "}
+              are listed. <Link href="/servers" className="font-medium underline">Show all servers</Link>
+            </p>
+          </Alert>
+        )
+      ) : null}
+
+      <form role="search" aria-label="Servers" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <div className="min-w-0 flex-[1_1_16rem]">
+          <label htmlFor={`${searchId}-q`} className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id={`${searchId}-q`}
+            type="search"
+            value={text}
+            onChange={(e) => handleSearch(e.target.value)}
+            placeholder="Name, IPv4 or IPv6 address"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${searchId}-hint`}
+            className={`${inputClasses} mt-1`}
+          />
+          <p id={`${searchId}-hint`} className="sr-only">
+            Finds servers by name and by any address on any network; IPv6 in any case and written form.
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${searchId}-state`} className="block text-sm font-medium">
+            State
+          </label>
+          <select id={`${searchId}-state`} value={running} onChange={(e) => update({ state: e.target.value })} className={`${inputClasses} mt-1 w-auto`}>
+            <option value="all">All</option>
+            <option value="running">Running</option>
+            <option value="stopped">Stopped</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${searchId}-profile`} className="block text-sm font-medium">
+            Profile
+          </label>
+          <select id={`${searchId}-profile`} value={values.profile} onChange={(e) => update({ profile: e.target.value })} className={`${inputClasses} mt-1 w-auto`}>
+            <option value="all">All profiles</option>
+            {profiles.map((p) => (
+              <option key={String(p)} value={p === null ? "none" : String(p)}>
+                {profileLabel(p)}
+              </option>
+            ))}
+            {values.profile !== "all" && !profiles.some((p) => (p === null ? "none" : String(p)) === values.profile) ? (
+              <option value={values.profile}>{values.profile === "none" ? "No profile" : `Profile ${values.profile}`}</option>
+            ) : null}
+          </select>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
+            Refresh
+          </Button>
+          <Button variant="secondary" disabled={visible.length === 0} onClick={() => downloadCsv(`servers${scope}-${today()}.csv`, visible, csvColumns)}>
+            Export CSV
+          </Button>
+          <Button variant="secondary" disabled={visible.length === 0} onClick={() => downloadJson(`servers${scope}-${today()}.json`, visible.map((r) => r.server))}>
+            Export JSON
+          </Button>
+        </div>
+      </form>
+
+      {serversQuery.isPending ? (
+        <div aria-busy="true" aria-live="polite" className="space-y-2">
+          <p className="sr-only">Loading servers…</p>
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+            {Array.from({ length: 5 }, (_, i) => (
+              <div key={i} className="h-14 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
+            ))}
+          </div>
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className="h-10 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+          ))}
+        </div>
+      ) : serversQuery.isError && !data ? (
+        <Alert tone="error" title="The servers could not be loaded">
+          <p>{serversQuery.error.message}</p>
+          <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : (
+        <>
+          {serversQuery.isError ? (
+            <Alert tone="warning" title="Could not refresh the servers" className="mb-4">
+              <p>
+                {serversQuery.error.message} The list shows what was loaded at {new Date(dataUpdatedAt).toLocaleTimeString()}.
+              </p>
+              <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
+                Try again
+              </Button>
+            </Alert>
+          ) : null}
+          {rows.length === 0 ? (
+            <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">
+              <h2 className="text-lg font-semibold">{orderItemId !== undefined ? `No servers for order item ${orderItemId} yet` : "No servers yet"}</h2>
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                {orderItemId !== undefined ? "A server appears here once its order item is completed." : "Servers appear here once an order is completed."}
+              </p>
+              <ButtonLink href="/orders/new" className="mt-4">
+                Order a server
+              </ButtonLink>
+            </div>
+          ) : (
+            <>
+              <InventorySummary rows={visible} filtered={filtered} />
+              <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="result-count">
+                {countText}
+                {text !== query ? <span className="sr-only"> (updating)</span> : null}
+              </p>
+              {visible.length === 0 ? (
+                <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">
+                  <h2 className="text-lg font-semibold">No servers match</h2>
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing matches the search and filters. Check the spelling or show everything again.</p>
+                  <Button variant="secondary" className="mt-4" onClick={clearFilters}>
+                    Clear search and filters
+                  </Button>
+                </div>
+              ) : (
+                <ServerTable
+                  rows={visible}
+                  sort={sort}
+                  dir={dir}
+                  onSort={handleSort}
+                  orderIds={orderIds}
+                  caption={`Servers: ${countText}. Column headers sort the table; the button before each name shows its networks and disks.`}
+                />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

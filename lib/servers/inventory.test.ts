@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import type { Server } from "@/lib/klikk/schemas";
+import { toCsv } from "@/lib/export";
+import {
+  filterRows,
+  formatGB,
+  formatGiB,
+  inventoryCsvColumns,
+  orderIdsByItem,
+  parseQuery,
+  profilesOf,
+  resourcesByProfile,
+  sortRows,
+  toRows,
+  totals,
+  warmSearchText,
+} from "./inventory";
+
+function server(id: number, name: string, patch: Partial<Server> = {}): Server {
+  return {
+    id,
+    name,
+    cpu: 2,
+    memory: 2048,
+    is_running: 1,
+    customer_id: 310,
+    order_item_id: 1000 + id,
+    networks: [{ id: id * 10, ifindex: 0, name: "Public LAN", ipv4: `100.64.0.${id}`, ipv6: `2001:db8:4b::${id.toString(16)}` }],
+    storages: [{ id: id * 10, lun: 0, name: "NVM SSD", size: 40_000 }],
+    ...patch,
+  };
+}
+
+const servers: Server[] = [
+  server(1, "web-1"),
+  server(2, "web-10", { is_running: 0, cpu: 8 }),
+  server(3, "web-2", { customer_id: 311, memory: 512 }),
+  server(4, "edge-1", {
+    networks: [
+      { id: 41, ifindex: 1, name: "Private LAN", ipv4: "10.10.0.1", ipv6: "fd00:10::1" },
+      { id: 40, ifindex: 0, name: "Public LAN", ipv4: "", ipv6: "2001:db8:4b::4" },
+    ],
+    storages: [
+      { id: 1, lun: 0, name: "NVM SSD", size: 200_000 },
+      { id: 2, lun: 1, name: "HDD", size: 500_000 },
+    ],
+  }),
+  server(5, "orphan", { customer_id: null, order_item_id: null }),
+];
+const rows = toRows(servers);
+const names = (list: readonly { name: string }[]) => list.map((r) => r.name);
+
+describe("toRow", () => {
+  it("takes the first addresses in ifindex order and sums the storages", () => {
+    const edge = rows.find((r) => r.name === "edge-1");
+    expect(edge?.ipv4).toBe("10.10.0.1");
+    expect(edge?.ipv6).toBe("2001:db8:4b::4");
+    expect(edge?.storageMB).toBe(700_000);
+  });
+});
+
+describe("filterRows", () => {
+  const all = { query: "", running: "all", profile: "all" } as const;
+
+  it("finds a server by any address on any network", () => {
+    expect(names(filterRows(rows, { ...all, query: "fd00:10::1" }))).toEqual(["edge-1"]);
+    expect(names(filterRows(rows, { ...all, query: "10.10.0" }))).toEqual(["edge-1"]);
+  });
+
+  it("finds an IPv6 address whatever its case or compression", () => {
+    expect(names(filterRows(rows, { ...all, query: "2001:DB8:4B:0:0:0:0:3" }))).toEqual(["web-2"]);
+    expect(names(filterRows(rows, { ...all, query: "2001:0db8:004b:0000:0000:0000:0000:0003" }))).toEqual(["web-2"]);
+    expect(names(filterRows(rows, { ...all, query: "FD00:0010::0001" }))).toEqual(["edge-1"]);
+  });
+
+  it("matches names case-insensitively and needs every term", () => {
+    expect(names(filterRows(rows, { ...all, query: "WEB" }))).toEqual(["web-1", "web-10", "web-2"]);
+    expect(names(filterRows(rows, { ...all, query: "web 100.64.0.2" }))).toEqual(["web-10"]);
+  });
+
+  it("filters by running state and by profile", () => {
+    expect(names(filterRows(rows, { ...all, running: "stopped" }))).toEqual(["web-10"]);
+    expect(names(filterRows(rows, { ...all, running: "running" }))).not.toContain("web-10");
+    expect(names(filterRows(rows, { ...all, profile: "311" }))).toEqual(["web-2"]);
+    expect(names(filterRows(rows, { ...all, profile: "none" }))).toEqual(["orphan"]);
+  });
+
+  it("builds the search text once, on first use or when warmed", () => {
+    const fresh = toRows(servers.slice(0, 2));
+    expect(fresh[0]?.search).toBeUndefined();
+    filterRows(fresh, { ...all, query: "web" });
+    expect(fresh[0]?.search).toBe("web-1\n100.64.0.1\n2001:db8:4b::1\n2001:0db8:004b:0000:0000:0000:0000:0001");
+    const more = toRows(servers);
+    const queue: (() => void)[] = [];
+    warmSearchText(more, (next) => queue.push(next), 0);
+    while (queue.length > 0) queue.shift()?.();
+    expect(more.every((row) => row.search !== undefined)).toBe(true);
+  });
+
+  it("returns the same array when nothing filters", () => {
+    expect(filterRows(rows, all)).toBe(rows);
+  });
+
+  it("splits a query into terms with their address forms", () => {
+    expect(parseQuery("  Web   ::1 ")).toEqual([["web"], ["::1", "0000:0000:0000:0000:0000:0000:0000:0001"]]);
+  });
+});
+
+describe("sortRows", () => {
+  it("sorts names naturally, both ways", () => {
+    expect(names(sortRows(rows, "name", "asc"))).toEqual(["edge-1", "orphan", "web-1", "web-2", "web-10"]);
+    expect(names(sortRows(rows, "name", "desc"))).toEqual(["web-10", "web-2", "web-1", "orphan", "edge-1"]);
+  });
+
+  it("sorts numbers and addresses numerically with ties by name", () => {
+    expect(names(sortRows(rows, "cpu", "desc"))[0]).toBe("web-10");
+    expect(names(sortRows(rows, "memory", "asc"))[0]).toBe("web-2");
+    expect(names(sortRows(rows, "ipv4", "asc"))).toEqual(["edge-1", "web-1", "web-10", "web-2", "orphan"]);
+    expect(names(sortRows(rows, "storage", "desc"))[0]).toBe("edge-1");
+    expect(names(sortRows(rows, "state", "asc")).at(-1)).toBe("web-10");
+    expect(names(sortRows(rows, "profile", "asc")).at(-1)).toBe("orphan");
+  });
+
+  it("does not change its input", () => {
+    const before = names(rows);
+    sortRows(rows, "cpu", "desc");
+    expect(names(rows)).toEqual(before);
+  });
+});
+
+describe("totals and per profile", () => {
+  it("adds up servers, running, vCPUs, memory and storage", () => {
+    expect(totals(rows)).toEqual({ servers: 5, running: 4, cpus: 16, memoryMiB: 2048 * 4 + 512, storageMB: 4 * 40_000 + 700_000 });
+  });
+
+  it("splits resources per profile into running and all", () => {
+    const per = resourcesByProfile(rows);
+    expect(per.map((p) => p.profile)).toEqual([310, 311, null]);
+    expect(per[0]?.all.cpus).toBe(12);
+    expect(per[0]?.running.cpus).toBe(4);
+    expect(profilesOf(rows)).toEqual([310, 311, null]);
+  });
+});
+
+describe("formatting and export", () => {
+  it("shows GiB from MiB and GB from MB", () => {
+    expect(formatGiB(2048)).toBe("2 GiB");
+    expect(formatGiB(512)).toBe("0.5 GiB");
+    expect(formatGB(1_700_000)).toBe("1,700 GB");
+    expect(formatGB(20_000)).toBe("20 GB");
+  });
+
+  it("exports rows as CSV with the order id when it is known", () => {
+    const map = orderIdsByItem([{ order_id: 70, order_items: [{ id: 1001 }] }]);
+    const csv = toCsv(rows.slice(0, 1), inventoryCsvColumns(map));
+    expect(csv.split("\r\n")[1]).toBe("1,web-1,running,2,2,40,100.64.0.1,2001:db8:4b::1,100.64.0.1 2001:db8:4b::1,310,1001,70");
+  });
+});
+
+describe("20,000 servers", () => {
+  it("builds, sorts and filters in a few tens of milliseconds", () => {
+    const many: Server[] = Array.from({ length: 20_000 }, (_, i) => server(100_001 + i, `gen-${String(i + 1).padStart(5, "0")}`));
+    let t = performance.now();
+    const big = toRows(many);
+    const build = performance.now() - t;
+    t = performance.now();
+    const sorted = sortRows(big, "name", "asc");
+    const sort = performance.now() - t;
+    t = performance.now();
+    const found = filterRows(sorted, { query: "gen-1999", running: "all", profile: "all" });
+    const filter = performance.now() - t;
+    expect(found.length).toBe(10);
+    // Generous bounds: this guards against an accidental quadratic path, not a benchmark.
+    expect(build).toBeLessThan(1000);
+    expect(sort).toBeLessThan(1000);
+    expect(filter).toBeLessThan(200);
+  });
+});

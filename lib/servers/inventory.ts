@@ -1,0 +1,276 @@
+/**
+ * The server inventory's pure logic: one row per server with its derived columns and a
+ * lowercase search text built once per data load, then filter, sort, totals and formatting.
+ * Nothing here knows React, so the 20,000-server paths are unit-tested and benchmarked alone.
+ */
+import type { Server } from "@/lib/klikk/schemas";
+import type { CsvColumn } from "@/lib/export";
+import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
+
+export type InventoryRow = {
+  readonly server: Server;
+  readonly id: number;
+  readonly name: string;
+  readonly running: boolean;
+  readonly cpu: number;
+  /** MiB, as the API gives it. */
+  readonly memoryMiB: number;
+  /** MB, the sum of every storage. */
+  readonly storageMB: number;
+  /** The first IPv4 / IPv6 address over all networks in ifindex order; "" when there is none. */
+  readonly ipv4: string;
+  readonly ipv6: string;
+  /** customer_id: the profile the server belongs to. */
+  readonly profile: number | null;
+  readonly orderItemId: number | null;
+  /**
+   * Name and every address in every form a search should find, lowercase, newline-separated.
+   * Built on first use (searchTextOf), not at load: parsing every IPv6 address of 20,000
+   * servers would otherwise sit between the data's arrival and the table's first render. The
+   * inventory warms it in idle time right after the first paint (warmSearchText).
+   */
+  search: string | undefined;
+  /** Sort key for the name: lowercase with digit runs padded, so plain `<` sorts naturally. */
+  readonly nameKey: string;
+};
+
+export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "profile", "order"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = "asc" | "desc";
+export type RunningFilter = "all" | "running" | "stopped";
+
+export function isSortKey(value: string): value is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(value);
+}
+
+/** "web-10" -> "web-0000000010": natural order ("web-2" before "web-10") with a plain comparison. */
+export function naturalKey(name: string): string {
+  return name.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 12 ? digits : digits.padStart(12, "0")));
+}
+
+export function toRow(server: Server): InventoryRow {
+  const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
+  let ipv4 = "";
+  let ipv6 = "";
+  for (const network of networks) {
+    if (ipv4 === "" && network.ipv4) ipv4 = network.ipv4;
+    if (ipv6 === "" && network.ipv6) ipv6 = network.ipv6;
+  }
+  let storageMB = 0;
+  for (const storage of server.storages) storageMB += storage.size;
+  return {
+    server,
+    id: server.id,
+    name: server.name,
+    running: server.is_running === 1,
+    cpu: server.cpu,
+    memoryMiB: server.memory,
+    storageMB,
+    ipv4,
+    ipv6,
+    profile: server.customer_id,
+    orderItemId: server.order_item_id,
+    search: undefined,
+    nameKey: naturalKey(server.name),
+  };
+}
+
+/** The row's search text, built once (see InventoryRow.search). */
+export function searchTextOf(row: InventoryRow): string {
+  if (row.search !== undefined) return row.search;
+  let text = row.server.name.toLowerCase();
+  for (const network of row.server.networks) {
+    if (network.ipv4) text += `\n${addressSearchText(network.ipv4)}`;
+    if (network.ipv6) text += `\n${addressSearchText(network.ipv6)}`;
+  }
+  row.search = text;
+  return text;
+}
+
+/**
+ * Builds the search text of rows in slices of `budgetMs`, yielding between them through
+ * `schedule`, so a large list gets its index without a long task. Returns a cancel function.
+ */
+export function warmSearchText(rows: readonly InventoryRow[], schedule: (next: () => void) => void, budgetMs = 8, onDone?: () => void): () => void {
+  let index = 0;
+  let cancelled = false;
+  const step = () => {
+    if (cancelled) return;
+    const end = performance.now() + budgetMs;
+    // At least one batch per slice, so a zero budget still makes progress.
+    do {
+      for (let i = 0; i < 200 && index < rows.length; i++) {
+        const row = rows[index++];
+        if (row) searchTextOf(row);
+      }
+    } while (index < rows.length && performance.now() < end);
+    if (index < rows.length) schedule(step);
+    else onDone?.();
+  };
+  schedule(step);
+  return () => {
+    cancelled = true;
+  };
+}
+
+export function toRows(servers: readonly Server[]): InventoryRow[] {
+  return servers.map(toRow);
+}
+
+/**
+ * A search query split into terms; every term must match. A term that is a whole IPv6 address
+ * also matches in its compressed and expanded forms, so case, leading zeros and `::` do not matter.
+ */
+export function parseQuery(query: string): string[][] {
+  const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return terms.map((term) => {
+    const groups = term.includes(":") ? parseIpv6(term) : null;
+    return groups ? [...new Set([term, compressIpv6(groups), expandIpv6(groups)])] : [term];
+  });
+}
+
+export type InventoryFilter = { query: string; running: RunningFilter; profile: string };
+
+/** The rows that match, in the order given (sort first, then filter: a filter keeps the order). */
+export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilter): readonly InventoryRow[] {
+  const terms = parseQuery(filter.query);
+  const profile = filter.profile === "" || filter.profile === "all" ? null : filter.profile;
+  if (terms.length === 0 && filter.running === "all" && profile === null) return rows;
+  const wantRunning = filter.running === "running" ? true : filter.running === "stopped" ? false : null;
+  const out: InventoryRow[] = [];
+  for (const row of rows) {
+    if (wantRunning !== null && row.running !== wantRunning) continue;
+    if (profile !== null && String(row.profile ?? "none") !== profile) continue;
+    if (terms.length > 0) {
+      const text = searchTextOf(row);
+      if (!terms.every((forms) => forms.some((form) => text.includes(form)))) continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+const compareNullable = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
+
+const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number> = {
+  name: (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0),
+  state: (a, b) => Number(b.running) - Number(a.running),
+  cpu: (a, b) => a.cpu - b.cpu,
+  memory: (a, b) => a.memoryMiB - b.memoryMiB,
+  storage: (a, b) => a.storageMB - b.storageMB,
+  // Addresses sort by keys computed once per sort in sortRows (see there).
+  ipv4: () => 0,
+  ipv6: () => 0,
+  profile: (a, b) => compareNullable(a.profile, b.profile),
+  order: (a, b) => compareNullable(a.orderItemId, b.orderItemId),
+};
+
+/** A sorted copy; ties fall back to the name and then the id, so the order is stable and total. */
+export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortDir): InventoryRow[] {
+  let primary = comparators[key];
+  // Address keys are parsed once per sort, not per comparison, and not at load when nobody sorts by them.
+  if (key === "ipv4") {
+    const keys = new Map(rows.map((r) => [r, ipv4SortKey(r.ipv4)]));
+    primary = (a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0) || 0;
+  } else if (key === "ipv6") {
+    const keys = new Map(rows.map((r) => [r, ipv6SortKey(r.ipv6)]));
+    primary = (a, b) => {
+      const ka = keys.get(a) ?? "";
+      const kb = keys.get(b) ?? "";
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    };
+  }
+  const sign = dir === "desc" ? -1 : 1;
+  const byName = comparators.name;
+  return [...rows].sort((a, b) => sign * primary(a, b) || (key === "name" ? 0 : byName(a, b)) || a.id - b.id);
+}
+
+export type Totals = { servers: number; running: number; cpus: number; memoryMiB: number; storageMB: number };
+
+export function totals(rows: readonly InventoryRow[]): Totals {
+  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
+  for (const row of rows) {
+    t.servers++;
+    if (row.running) t.running++;
+    t.cpus += row.cpu;
+    t.memoryMiB += row.memoryMiB;
+    t.storageMB += row.storageMB;
+  }
+  return t;
+}
+
+export type ProfileResources = { profile: number | null; all: Totals; running: Totals };
+
+/** Resources per profile, split into running and all, ordered by profile id (none last). */
+export function resourcesByProfile(rows: readonly InventoryRow[]): ProfileResources[] {
+  const byProfile = new Map<number | null, ProfileResources>();
+  const empty = (): Totals => ({ servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 });
+  for (const row of rows) {
+    let entry = byProfile.get(row.profile);
+    if (!entry) {
+      entry = { profile: row.profile, all: empty(), running: empty() };
+      byProfile.set(row.profile, entry);
+    }
+    for (const t of row.running ? [entry.all, entry.running] : [entry.all]) {
+      t.servers++;
+      if (row.running) t.running++;
+      t.cpus += row.cpu;
+      t.memoryMiB += row.memoryMiB;
+      t.storageMB += row.storageMB;
+    }
+  }
+  return [...byProfile.values()].sort((a, b) => compareNullable(a.profile, b.profile));
+}
+
+/** The distinct profiles, for the filter. */
+export function profilesOf(rows: readonly InventoryRow[]): (number | null)[] {
+  const seen = new Set<number | null>();
+  for (const row of rows) seen.add(row.profile);
+  return [...seen].sort(compareNullable);
+}
+
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export function formatCount(n: number): string {
+  return whole.format(n);
+}
+
+/** MiB as GiB: 2048 -> "2 GiB", 512 -> "0.5 GiB". */
+export function formatGiB(mib: number): string {
+  return `${oneDecimal.format(mib / 1024)} GiB`;
+}
+
+/** MB as GB (the API's storage unit is MB, 1000 to the GB): 20000 -> "20 GB". */
+export function formatGB(mb: number): string {
+  return `${oneDecimal.format(mb / 1000)} GB`;
+}
+
+export function profileLabel(profile: number | null): string {
+  return profile === null ? "No profile" : `Profile ${profile}`;
+}
+
+/** Order item id -> order id, from the order list; items of unknown orders are absent. */
+export function orderIdsByItem(orders: readonly { order_id: number; order_items: readonly { id: number }[] }[]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const order of orders) for (const item of order.order_items) map.set(item.id, order.order_id);
+  return map;
+}
+
+/** The CSV of what the table shows; the order id is looked up when the order list is known. */
+export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>): CsvColumn<InventoryRow>[] {
+  return [
+    { header: "id", value: (r) => r.id },
+    { header: "name", value: (r) => r.name },
+    { header: "state", value: (r) => (r.running ? "running" : "stopped") },
+    { header: "vcpus", value: (r) => r.cpu },
+    { header: "memory_gib", value: (r) => Math.round((r.memoryMiB / 1024) * 100) / 100 },
+    { header: "storage_gb", value: (r) => Math.round((r.storageMB / 1000) * 100) / 100 },
+    { header: "ipv4", value: (r) => r.ipv4 },
+    { header: "ipv6", value: (r) => r.ipv6 },
+    { header: "all_addresses", value: (r) => r.server.networks.flatMap((n) => [n.ipv4, n.ipv6]).filter(Boolean).join(" ") },
+    { header: "profile", value: (r) => r.profile },
+    { header: "order_item_id", value: (r) => r.orderItemId },
+    { header: "order_id", value: (r) => (r.orderItemId === null ? null : orderIds.get(r.orderItemId)) },
+  ];
+}

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench:inventory`: the server inventory with 20,000 servers, measured in Chromium.
+ * Prints figures (medians), not a pass/fail: the targets are a first table render under 300 ms
+ * after the data arrives and one search keystroke under 50 ms until the table has updated.
+ *
+ * Needs a build (`npm run build`). Starts the simulator (`servers: 20000`) and the standalone
+ * app on free ports, signs in with demo-token, then per run opens /servers in a fresh page:
+ * - first render: from the end of the /api/servers response (Resource Timing) to the marks the
+ *   inventory sets when its first rows are in the DOM and the frame after (components/servers/
+ *   server-inventory.tsx);
+ * - keystroke: from the keydown's timestamp to the moment the table's data-result-count changes
+ *   (a MutationObserver), for each key of "g" then "gen-00001" narrowing down, once the search
+ *   text built in idle time after the first paint is ready (mark "inventory:search-ready").
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { startSimulator } from "../simulator/index.ts";
+import { root, standaloneServer } from "./build.ts";
+
+export type InventoryBenchResult = {
+  servers: number;
+  runs: number;
+  /** Response end of /api/servers -> first rows committed to the DOM (ms, median). */
+  firstRenderCommitMs: number;
+  /** Response end of /api/servers -> the frame after the first rows (ms, median). */
+  firstRenderPaintMs: number;
+  /** Query data stored -> first rows committed (ms, median): the render alone. */
+  dataToRowsMs: number;
+  /** Keydown -> the table shows the new result (ms, median over every measured keystroke). */
+  keystrokeMs: number;
+  /** Keydown -> the frame after the update (ms, median). */
+  keystrokeFrameMs: number;
+  /** Worst keystroke (ms). */
+  keystrokeMaxMs: number;
+  keystrokeSamples: number;
+};
+
+const SERVERS = 20_000;
+const SESSION_SECRET = "bench-inventory-session-secret-0123456789abcdef";
+/** Each step is one key; every step changes the number of matching servers. */
+const KEY_STEPS: { from: string; key: string }[] = [
+  { from: "", key: "g" },
+  { from: "gen-", key: "0" },
+  { from: "gen-0", key: "0" },
+  { from: "gen-00", key: "0" },
+  { from: "gen-000", key: "0" },
+  { from: "gen-0000", key: "1" },
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the app did not answer ${url} within ${timeoutMs} ms`);
+}
+
+type Win = Window & { __kd?: number; __pending?: Promise<{ kd: number; updated: number; frame: number }> };
+
+/** Arms an observer for the next change of the table's result count. */
+async function armKeystroke(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as Win;
+    const current = () => document.querySelector("table[data-result-count]")?.getAttribute("data-result-count") ?? document.querySelector("[data-testid=result-count]")?.textContent ?? "";
+    const before = current();
+    w.__pending = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (current() === before) return;
+        const updated = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve({ kd: w.__kd ?? updated, updated, frame: performance.now() }), 0));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-result-count"] });
+    });
+  });
+}
+
+async function measureOnce(page: Page, appUrl: string, keystrokes: { updated: number[]; frame: number[] }) {
+  await page.goto(`${appUrl}/servers`);
+  await page.waitForFunction(() => performance.getEntriesByName("inventory:rows-painted").length > 0, undefined, { timeout: 120_000 });
+  const first = await page.evaluate(() => {
+    const resource = performance
+      .getEntriesByType("resource")
+      .filter((e) => new URL(e.name).pathname === "/api/servers")
+      .at(-1) as PerformanceResourceTiming | undefined;
+    const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const responseEnd = resource?.responseEnd ?? Number.NaN;
+    return {
+      commit: mark("inventory:rows-committed") - responseEnd,
+      paint: mark("inventory:rows-painted") - responseEnd,
+      dataToRows: mark("inventory:rows-committed") - mark("inventory:data"),
+      count: document.querySelector("table[data-result-count]")?.getAttribute("data-result-count"),
+    };
+  });
+  if (first.count !== String(SERVERS + 13)) throw new Error(`expected ${SERVERS + 13} servers in the table, found ${first.count}`);
+
+  // The search text is built in idle slices right after the first paint; a person does not type
+  // within that ~0.1 s, so the keystrokes are measured once it is ready (the steady state).
+  await page.waitForFunction(() => performance.getEntriesByName("inventory:search-ready").length > 0, undefined, { timeout: 30_000 });
+  const search = page.getByRole("searchbox", { name: "Search" });
+  for (const step of KEY_STEPS) {
+    await search.fill(step.from);
+    // Let the deferred render of the fill settle before the measured key.
+    await page.waitForFunction(
+      (from) => {
+        const text = document.querySelector("[data-testid=result-count]")?.textContent ?? "";
+        return (document.querySelector("input[type=search]") as HTMLInputElement | null)?.value === from && !text.includes("updating");
+      },
+      step.from,
+    );
+    await page.waitForTimeout(50);
+    await armKeystroke(page);
+    await page.keyboard.press(step.key);
+    const result = await page.evaluate(() => (window as Win).__pending);
+    if (!result) throw new Error("the keystroke was not observed");
+    keystrokes.updated.push(result.updated - result.kd);
+    keystrokes.frame.push(result.frame - result.kd);
+  }
+  return first;
+}
+
+export async function runInventoryBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<InventoryBenchResult> {
+  const runs = options.runs ?? 5;
+  const log = options.log ?? (() => {});
+  if (!existsSync(standaloneServer)) throw new Error("no build found: run `npm run build` first");
+
+  const simulator = await startSimulator({ port: 0, quiet: true, servers: SERVERS });
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const app = spawn(process.execPath, [standaloneServer], {
+    cwd: path.dirname(standaloneServer),
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", KLIKK_API_URL: simulator.url, SESSION_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  try {
+    await waitForHealth(`${appUrl}/api/health`, app);
+    const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      document.addEventListener("keydown", (event) => ((window as Window & { __kd?: number }).__kd = event.timeStamp), { capture: true });
+    });
+    const signIn = await context.request.post("/api/session", {
+      headers: { Origin: appUrl, "Content-Type": "application/json" },
+      data: { method: "token", token: "demo-token" },
+    });
+    if (signIn.status() !== 200) throw new Error(`sign-in failed with ${signIn.status()}`);
+
+    const commit: number[] = [];
+    const paint: number[] = [];
+    const dataToRows: number[] = [];
+    const keystrokes = { updated: [] as number[], frame: [] as number[] };
+    // One warm-up load: the first navigation also compiles the page's scripts.
+    for (let i = 0; i <= runs; i++) {
+      const page = await context.newPage();
+      const sample = { updated: [] as number[], frame: [] as number[] };
+      const first = await measureOnce(page, appUrl, sample);
+      await page.close();
+      if (i === 0) continue;
+      commit.push(first.commit);
+      paint.push(first.paint);
+      dataToRows.push(first.dataToRows);
+      keystrokes.updated.push(...sample.updated);
+      keystrokes.frame.push(...sample.frame);
+      log(`run ${i}: first render ${first.commit.toFixed(1)} ms (painted ${first.paint.toFixed(1)} ms), keystrokes ${sample.updated.map((v) => v.toFixed(1)).join(", ")} ms`);
+    }
+    return {
+      servers: SERVERS + 13,
+      runs,
+      firstRenderCommitMs: median(commit),
+      firstRenderPaintMs: median(paint),
+      dataToRowsMs: median(dataToRows),
+      keystrokeMs: median(keystrokes.updated),
+      keystrokeFrameMs: median(keystrokes.frame),
+      keystrokeMaxMs: Math.round(Math.max(...keystrokes.updated) * 10) / 10,
+      keystrokeSamples: keystrokes.updated.length,
+    };
+  } finally {
+    await browser.close();
+    app.kill("SIGTERM");
+    await simulator.close();
+  }
+}
+
+function verdict(value: number, target: number): string {
+  return value < target ? `under the ${target} ms target` : `OVER the ${target} ms target`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const runs = Number(process.env.BENCH_RUNS || 5);
+  console.log(`bench:inventory: ${SERVERS} generated servers, ${runs} runs in Chromium (root ${root})`);
+  try {
+    const r = await runInventoryBench({ runs, log: (line) => console.log(`  ${line}`) });
+    console.log(`first render after the data arrives: ${r.firstRenderCommitMs} ms to rows in the DOM, ${r.firstRenderPaintMs} ms to the next frame (median; ${verdict(r.firstRenderPaintMs, 300)})`);
+    console.log(`  of which rendering the rows from the query data: ${r.dataToRowsMs} ms`);
+    console.log(`one search keystroke until the table has updated: ${r.keystrokeMs} ms (median of ${r.keystrokeSamples}; next frame ${r.keystrokeFrameMs} ms; worst ${r.keystrokeMaxMs} ms; ${verdict(r.keystrokeMs, 50)})`);
+    process.exit(0);
+  } catch (error) {
+    console.error(`bench:inventory failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
