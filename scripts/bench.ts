@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon, { type Result } from "autocannon";
+import { runInventoryBench, type InventoryBenchResult } from "./bench-inventory.ts";
 import { root } from "./build.ts";
 import { residentMemoryMb, startStack, type Stack } from "./stack.ts";
 
@@ -101,15 +102,10 @@ function firstLoadJs(): { route: string; gzipKb: number; rawKb: number }[] {
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
-async function inventoryTimings(): Promise<{ firstRenderMs: number; keystrokeMs: number } | { skipped: string }> {
+async function inventoryTimings(): Promise<{ firstRenderMs: number; keystrokeMs: number; keystrokeMaxMs: number; details: InventoryBenchResult } | { skipped: string }> {
   if (flags["skip-inventory"]) return { skipped: "--skip-inventory" };
-  try {
-    const inventoryModule = (await import(new URL("./bench-inventory.ts", import.meta.url).href)) as { runInventoryBench?: () => Promise<{ firstRenderMs: number; keystrokeMs: number }> };
-    if (!inventoryModule.runInventoryBench) return { skipped: "scripts/bench-inventory.ts has no runInventoryBench" };
-    return await inventoryModule.runInventoryBench();
-  } catch (error) {
-    return { skipped: `inventory bench failed: ${(error as Error).message}` };
-  }
+  const details = await runInventoryBench({ log: (line) => console.log(`  ${line}`) });
+  return { firstRenderMs: details.firstRenderCommitMs, keystrokeMs: details.keystrokeMs, keystrokeMaxMs: details.keystrokeMaxMs, details };
 }
 
 const pad = (value: string, width: number) => value.padEnd(width);
@@ -142,7 +138,8 @@ async function main() {
     ...("firstRenderMs" in inventory
       ? [
           { name: "inventory: first render of 20,000 rows after data", value: ms(inventory.firstRenderMs), target: "< 300 ms", met: inventory.firstRenderMs < 300 },
-          { name: "inventory: one search keystroke until the table updated", value: ms(inventory.keystrokeMs), target: "< 50 ms", met: inventory.keystrokeMs < 50 },
+          { name: "inventory: one search keystroke until the table updated (median)", value: ms(inventory.keystrokeMs), target: "< 50 ms", met: inventory.keystrokeMs < 50 },
+          { name: "inventory: slowest single keystroke", value: ms(inventory.keystrokeMaxMs), target: "< 50 ms", met: inventory.keystrokeMaxMs < 50 },
         ]
       : []),
   ];
