@@ -4,9 +4,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isApiError } from "@/lib/queries/api-fetch";
 
-/** No retry for answers that another try cannot change (signed out, missing, refused, invalid). */
+/**
+ * Retry only when the dashboard itself was not reached. Its answers are final: 4xx cannot change
+ * on another try, and for 502/504 the server already retried the upstream within its deadline,
+ * so a browser retry would only make the user wait three deadlines for the same error.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  if (isApiError(error) && error.code !== "network") return false;
   return failureCount < 2;
 }
 

@@ -1,6 +1,7 @@
 import { orderBody } from "./support/orders";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { resetStats, setFaults, simulatorStats } from "./support/simulator";
+import { fillMinimumAndReview, listOrders } from "./support/wizard-helpers";
 
 /** The e2e app runs with KLIKK_TIMEOUT_MS=3000. */
 const DEADLINE_MS = 3_000;
@@ -107,5 +108,36 @@ test.describe("upstream faults, against the built app", () => {
     } finally {
       trap.close();
     }
+  });
+});
+
+test.describe("upstream faults, as the pages show them", () => {
+  test.beforeEach(async ({ request }) => {
+    await resetSimulator(request);
+    await resetStats(request);
+  });
+
+  test("a hanging upstream: the orders page says so by the deadline and its retry recovers", async ({ signedInPage: page, request }) => {
+    await setFaults(request, { hang: true, actions: ["order_list"] });
+    await page.goto("/orders");
+    const error = page.getByRole("alert").filter({ hasText: /did not answer/ });
+    // One deadline, not several: the browser does not retry what the server already timed out.
+    await expect(error).toBeVisible({ timeout: DEADLINE_MS + 3_000 });
+    await setFaults(request, {});
+    await error.getByRole("button", { name: /try again/i }).click();
+    await expect(page.getByRole("row", { name: /#70\b|\b70\b/ }).first()).toBeVisible();
+  });
+
+  test("503 on order_create: the wizard says so, nothing is retried or duplicated", async ({ signedInPage: page, request }) => {
+    await fillMinimumAndReview(page);
+    const before = await listOrders(page.request);
+    await setFaults(request, { rate503: 1, times: 1, actions: ["order_create"] });
+    await resetStats(request);
+    await page.getByRole("button", { name: "Place order" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: /klikk API/i });
+    await expect(alert).toBeVisible();
+    await expect(page).toHaveURL(/\/orders\/new\?step=review$/);
+    expect((await simulatorStats(request)).requests.order_create, "sent once, never retried").toBe(1);
+    expect(await listOrders(page.request)).toHaveLength(before.length);
   });
 });
