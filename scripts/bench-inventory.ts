@@ -12,13 +12,10 @@
  *   (a MutationObserver), for each key of "g" then "gen-00001" narrowing down, once the search
  *   text built in idle time after the first paint is ready (mark "inventory:search-ready").
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import path from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { startSimulator } from "../simulator/index.ts";
-import { root, standaloneServer } from "./build.ts";
+import { chromium, type Page } from "@playwright/test";
+import { root } from "./build.ts";
+import { startStack } from "./stack.ts";
 
 export type InventoryBenchResult = {
   servers: number;
@@ -39,7 +36,6 @@ export type InventoryBenchResult = {
 };
 
 const SERVERS = 20_000;
-const SESSION_SECRET = "bench-inventory-session-secret-0123456789abcdef";
 /** Each step is one key; every step changes the number of matching servers. */
 const KEY_STEPS: { from: string; key: string }[] = [
   { from: "", key: "g" },
@@ -57,36 +53,8 @@ function median(values: number[]): number {
   return Math.round(value * 10) / 10;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before it was ready`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the app did not answer ${url} within ${timeoutMs} ms`);
-}
-
 type Win = Window & { __kd?: number; __pending?: Promise<{ kd: number; updated: number; frame: number }> };
 
-/** Arms an observer for the next change of the table's result count. */
 async function armKeystroke(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as Win;
@@ -151,20 +119,12 @@ async function measureOnce(page: Page, appUrl: string, keystrokes: { updated: nu
 export async function runInventoryBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<InventoryBenchResult> {
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
-  if (!existsSync(standaloneServer)) throw new Error("no build found: run `npm run build` first");
-
-  const simulator = await startSimulator({ port: 0, quiet: true, servers: SERVERS });
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [standaloneServer], {
-    cwd: path.dirname(standaloneServer),
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", KLIKK_API_URL: simulator.url, SESSION_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // The simulator and the built app in their own processes, as in the other benchmarks.
+  const stack = await startStack({ servers: SERVERS });
+  const appUrl = stack.appUrl;
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
   try {
-    await waitForHealth(`${appUrl}/api/health`, app);
     const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
       document.addEventListener("keydown", (event) => ((window as Window & { __kd?: number }).__kd = event.timeStamp), { capture: true });
@@ -206,8 +166,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
     };
   } finally {
     await browser.close();
-    app.kill("SIGTERM");
-    await simulator.close();
+    await stack.stop();
   }
 }
 

@@ -81,6 +81,18 @@ export async function startStack({ servers = 0, simulatorArgs = [], appEnv = {} 
     stdio: ["ignore", "ignore", "inherit"],
   });
   const appUrl = `http://127.0.0.1:${appPort}`;
+  // Children must not outlive an interrupted run (Ctrl-C, a timeout): they would keep serving,
+  // and loading the machine, unseen.
+  const killChildren = () => {
+    for (const child of [app, simulator]) if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  process.once("exit", killChildren);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      killChildren();
+      process.exit(130);
+    });
+  }
   await waitFor(`${appUrl}/api/health`, app, "the dashboard");
 
   return {
