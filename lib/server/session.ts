@@ -66,24 +66,50 @@ async function openSession() {
   return getIronSession<SessionData>(await cookies(), sessionOptions(secure));
 }
 
+const UNSEALED_CACHE_SIZE = 2_000;
+const UNSEALED_CACHE_TTL_MS = 60_000;
+const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { data: Partial<SessionData>; at: number }> };
+const unsealedCache = (globalForCache.__klikkUnsealed ??= new Map());
+
+/**
+ * Unseals a cookie value, remembering the result for a minute: unsealing (AES and HMAC through
+ * Web Crypto) was the largest cost of a route handler after Next itself. The key is the whole
+ * sealed value, which is authenticated, so the same value always unseals to the same data; the
+ * timestamps inside are still checked on every request. Failures are not cached.
+ */
+async function readSeal(value: string | undefined): Promise<Partial<SessionData> | null> {
+  if (!value) return null;
+  const now = Date.now();
+  const cached = unsealedCache.get(value);
+  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.data;
+  try {
+    const options = sessionOptions(false);
+    const data = await unsealData<Partial<SessionData>>(value, { password: options.password, ttl: options.ttl });
+    if (unsealedCache.size >= UNSEALED_CACHE_SIZE) unsealedCache.delete(unsealedCache.keys().next().value as string);
+    unsealedCache.set(value, { data, at: now });
+    return data;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The signed-in session, or null. Reading also slides the idle timeout (route handlers only:
  * pages cannot set cookies, so they pass `touch: false`). Expired sessions are destroyed.
  */
 export async function getSession({ touch = true }: { touch?: boolean } = {}): Promise<SessionData | null> {
-  const session = await openSession();
+  const secure = isSecureRequest(await headers());
+  const cookieStore = await cookies();
+  const value = cookieStore.get(sessionCookieName(secure))?.value;
+  const stored = await readSeal(value);
   const now = Date.now();
-  if (!isSessionFresh(session, now)) {
-    if (touch && session.auth) session.destroy();
+  if (!stored || !isSessionFresh(stored, now)) {
+    if (touch && value) (await openSession()).destroy();
     return null;
   }
-  const data: SessionData = {
-    auth: session.auth,
-    username: session.username,
-    createdAt: session.createdAt,
-    lastSeenAt: session.lastSeenAt,
-  };
-  if (touch && now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+  const data: SessionData = { auth: stored.auth, username: stored.username, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt };
+  if (touch && now - data.lastSeenAt > TOUCH_INTERVAL_MS) {
+    const session = await openSession();
     session.lastSeenAt = now;
     await session.save();
   }
@@ -111,12 +137,6 @@ export async function endSession(): Promise<void> {
  * Any failure (tampered, truncated, retired password, expired) reads as signed out.
  */
 export async function hasFreshSession(cookieValue: string | undefined): Promise<boolean> {
-  if (!cookieValue) return false;
-  try {
-    const options = sessionOptions(false);
-    const data = await unsealData<Partial<SessionData>>(cookieValue, { password: options.password, ttl: options.ttl });
-    return isSessionFresh(data);
-  } catch {
-    return false;
-  }
+  const data = await readSeal(cookieValue);
+  return data !== null && isSessionFresh(data);
 }

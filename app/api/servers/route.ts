@@ -1,4 +1,5 @@
-import { json, methodNotAllowed, route } from "@/lib/server/http";
+import { methodNotAllowed, route } from "@/lib/server/http";
+import { largeReads } from "@/lib/server/concurrency";
 import { requireClient } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/params";
 
@@ -7,8 +8,9 @@ export const GET = route("GET /api/servers", async (request) => {
   const raw = new URL(request.url).searchParams.get("orderItemId");
   const orderItemId = raw === null || raw === "" || raw === "0" ? undefined : parseId(raw, "orderItemId");
   const { client } = await requireClient();
-  const servers = await client.serverList(orderItemId, { signal: request.signal });
-  return json({ servers });
+  // Read, check and serialise inside the limit, so that at most two large lists are in memory.
+  const body = await largeReads.run(async () => JSON.stringify({ servers: await client.serverList(orderItemId, { signal: request.signal }) }), request.signal);
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
 
 export const POST = methodNotAllowed(["GET"]);
