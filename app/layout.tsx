@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   title: { default: "klikk dashboard", template: "%s · klikk dashboard" },
   description: "Order, watch and cancel klikk cloud servers.",
   robots: { index: false, follow: false },
+  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = {

@@ -19,7 +19,9 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
 
   const update = useCallback(
     (changes: Partial<Record<K, string>>, { replace = false }: { replace?: boolean } = {}) => {
-      const next = new URLSearchParams(searchParams.toString());
+      // The address bar, not this render's searchParams: two quick changes (a filter, then a sort)
+      // must both land, and the second runs before the first has re-rendered.
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes) as [K, string | undefined][]) {
         if (value === undefined || value === "" || value === defaults[key]) next.delete(key);
         else next.set(key, value);
@@ -29,7 +31,7 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
       if (replace) router.replace(url, { scroll: false });
       else router.push(url, { scroll: false });
     },
-    [defaults, pathname, router, searchParams],
+    [defaults, pathname, router],
   );
 
   return [values, update] as const;

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,8 +13,7 @@ import type { OrderStatus } from "@/lib/klikk/schemas";
 import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
-import { CancelDialog, type CancelRequest, type CancelResult } from "./cancel-dialog";
-import { CancelNotice } from "./cancel-notice";
+import { useCancelFlow } from "./use-cancel-flow";
 import { LastUpdated, OrderTime } from "./format";
 import { ItemServer } from "./item-server";
 import { ItemTimeline } from "./item-timeline";
@@ -40,10 +39,10 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   if (inProgress !== active) setActive(inProgress);
 
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [cancelRequest, setCancelRequest] = useState<CancelRequest | null>(null);
-  const [notice, setNotice] = useState<CancelResult[] | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const focusNotice = useRef(false);
+  const { openCancel, notice, dialog } = useCancelFlow((settled) => {
+    const ids = new Set(settled.map((result) => result.target.itemId));
+    setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
+  });
 
   if (query.isPending) {
     return (
@@ -60,7 +59,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   if (isApiError(query.error) && query.error.status === 404) {
     return (
       <>
-        {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+        {notice}
         <OrderNotFound orderId={orderId} />
       </>
     );
@@ -88,12 +87,6 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const cancellableItems = order.order_items.filter((item) => isCancellable(item.status));
   const selectedItems = cancellableItems.filter((item) => selected.has(item.id));
 
-  function handleFinished(results: CancelResult[]) {
-    setNotice(results);
-    const settled = new Set(results.filter((r) => r.outcome.kind !== "failed").map((r) => r.target.itemId));
-    setSelected((prev) => new Set([...prev].filter((id) => !settled.has(id))));
-    if (results.length === 1) focusNotice.current = true;
-  }
 
   return (
     <>
@@ -112,7 +105,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         }
         actions={
           isCancellable(order.status) ? (
-            <Button variant="danger" onClick={() => setCancelRequest(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
+            <Button variant="danger" onClick={() => openCancel(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
               Cancel order
             </Button>
           ) : null
@@ -126,7 +119,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           </Alert>
         ) : null}
 
-        {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+        {notice}
 
         <Card aria-label="Order status">
           <div className="flex flex-wrap items-center justify-between gap-3">
@@ -153,7 +146,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               variant="danger"
               size="sm"
               disabled={selectedItems.length === 0}
-              onClick={() => setCancelRequest({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
+              onClick={() => openCancel({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
             >
               Cancel selected items ({selectedItems.length})
             </Button>
@@ -180,7 +173,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
                       return next;
                     })
                   }
-                  onCancel={() => setCancelRequest({ targets: [itemTarget(order, item)] })}
+                  onCancel={() => openCancel({ targets: [itemTarget(order, item)] })}
                 />
               </li>
             ))}
@@ -194,16 +187,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         </p>
       </div>
 
-      <CancelDialog
-        request={cancelRequest}
-        onClose={() => setCancelRequest(null)}
-        onFinished={handleFinished}
-        focusAfterClose={() => {
-          if (!focusNotice.current) return null;
-          focusNotice.current = false;
-          return noticeRef.current;
-        }}
-      />
+      {dialog}
     </>
   );
 }

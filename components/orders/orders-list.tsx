@@ -12,8 +12,8 @@ import { downloadCsv, downloadJson } from "@/lib/export";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/use-search-state";
-import { CancelDialog, type CancelRequest, type CancelResult } from "./cancel-dialog";
-import { CancelNotice } from "./cancel-notice";
+import type { CancelRequest } from "./cancel-dialog";
+import { useCancelFlow } from "./use-cancel-flow";
 import { LastUpdated, OrderTime } from "./format";
 import {
   isCancellable,
@@ -61,10 +61,10 @@ export function OrdersList() {
   if (anyInProgress !== active) setActive(anyInProgress);
 
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [cancelRequest, setCancelRequest] = useState<CancelRequest | null>(null);
-  const [notice, setNotice] = useState<CancelResult[] | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const focusNotice = useRef(false);
+  const { openCancel, notice, dialog } = useCancelFlow((settled) => {
+    const ids = new Set(settled.map((result) => result.target.orderId));
+    setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
+  });
 
   // Selection only ever holds rows that are on screen and can still be cancelled.
   const selectable = shown.filter((o) => isCancellable(o.status));
@@ -79,19 +79,12 @@ export function OrdersList() {
     });
   }
 
-  function handleFinished(results: CancelResult[]) {
-    setNotice(results);
-    const settled = results.filter((r) => r.outcome.kind !== "failed").map((r) => r.target.orderId);
-    setSelected((prev) => new Set([...prev].filter((id) => !settled.includes(id))));
-    // A single cancel closes the dialog at once: focus the notice, whose row may lose its button.
-    if (results.length === 1) focusNotice.current = true;
-  }
 
   return (
     <div className="space-y-4">
       <ListControls params={{ status, q, sort }} onChange={update} />
 
-      {notice ? <CancelNotice ref={noticeRef} results={notice} onDismiss={() => setNotice(null)} /> : null}
+      {notice}
 
       {query.isPending ? (
         <Card aria-label="Orders">
@@ -126,7 +119,7 @@ export function OrdersList() {
                 variant="danger"
                 size="sm"
                 disabled={selectedShown.length === 0}
-                onClick={() => setCancelRequest({ targets: selectedShown.map(orderTarget) })}
+                onClick={() => openCancel({ targets: selectedShown.map(orderTarget) })}
               >
                 Cancel selected ({selectedShown.length})
               </Button>
@@ -158,22 +151,13 @@ export function OrdersList() {
               selected={selected}
               onToggle={toggle}
               onToggleAll={(on) => setSelected(on ? new Set(selectable.map((o) => o.order_id)) : new Set())}
-              onCancel={setCancelRequest}
+              onCancel={openCancel}
             />
           )}
         </>
       )}
 
-      <CancelDialog
-        request={cancelRequest}
-        onClose={() => setCancelRequest(null)}
-        onFinished={handleFinished}
-        focusAfterClose={() => {
-          if (!focusNotice.current) return null;
-          focusNotice.current = false;
-          return noticeRef.current;
-        }}
-      />
+      {dialog}
     </div>
   );
 }
