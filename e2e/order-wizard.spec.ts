@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { E2E } from "./support/env";
 import { demo, expect, expectNoAxeViolations, resetSimulator, setTheme, signIn, test } from "./support/fixtures";
 import {
@@ -156,6 +157,59 @@ test.describe("order wizard", () => {
       await expect(field).toBeFocused();
       await expect(field).toHaveAccessibleDescription(/The URL must start with https:\/\/ \(got http\)/);
       await expectStep(page, "Cloud-init");
+    });
+  });
+
+  test.describe("the checks arrive after the page (code-split to keep first load small)", () => {
+    /** Route the chunk holding the order schema (zod and the contract) through `handle`. */
+    async function holdSchemaChunk(page: Page, handle: (fulfil: () => Promise<void>, abort: () => Promise<void>) => Promise<void>) {
+      await page.route("**/_next/static/chunks/*.js", async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (!body.includes("must hold at least")) return route.fulfill({ response, body });
+        await handle(
+          () => route.fulfill({ response, body }),
+          () => route.abort("failed"),
+        );
+      });
+    }
+
+    test("a fast Next waits for them and still blocks with the message", async ({ signedInPage: page }) => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await holdSchemaChunk(page, async (fulfil) => {
+        await released;
+        await fulfil();
+      });
+      await page.goto("/orders/new?step=network");
+      await expectStep(page, "Network and access");
+      await next(page);
+      await expect(page.getByText("Checking your answers…")).toBeVisible();
+      await expectStep(page, "Network and access");
+      release();
+      const field = page.getByLabel("Addresses allowed to reach SSH");
+      await expect(field).toBeFocused();
+      await expect(field).toHaveAccessibleDescription(/Enter at least one address or range allowed to reach SSH/);
+      await expect(page.getByText("Checking your answers…")).toHaveCount(0);
+      await expectStep(page, "Network and access");
+    });
+
+    test("when they fail to load, Next says so, and the next click tries again", async ({ signedInPage: page }) => {
+      let failing = true;
+      await holdSchemaChunk(page, async (fulfil, abort) => {
+        await (failing ? abort() : fulfil());
+      });
+      await page.goto("/orders/new?step=network");
+      await expectStep(page, "Network and access");
+      await next(page);
+      await expect(page.getByText(/Your answers could not be checked because part of this page did not load/)).toBeVisible();
+      await expectStep(page, "Network and access");
+      failing = false;
+      await next(page);
+      const field = page.getByLabel("Addresses allowed to reach SSH");
+      await expect(field).toBeFocused();
+      await expect(field).toHaveAccessibleDescription(/Enter at least one address or range allowed to reach SSH/);
+      await expectStep(page, "Network and access");
     });
   });
 

@@ -49,6 +49,11 @@ function load(): Draft {
   return current;
 }
 
+/** The draft as it is now, for work that resumes after a wait (a render's copy may be older). */
+export function currentDraft(): Draft {
+  return load();
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -15,17 +15,18 @@ import {
   stepIds,
   stepOfField,
   stepTitles,
-  validateDraft,
   type Draft,
   type DraftErrors,
   type FieldId,
   type StepId,
 } from "@/lib/order-wizard/draft";
 import { createdNotice, createdOrderHref } from "@/lib/order-wizard/handoff";
+import type { ValidateDraft } from "@/lib/order-wizard/validate";
+import { loadedValidator, loadValidator } from "@/lib/order-wizard/validate-loader";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { useCreateOrderMutation } from "@/lib/queries/orders";
 import type { StepProps } from "./controls";
-import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
+import { currentDraft, discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
 import { StepCloudInit } from "./step-cloud-init";
 import { StepImage } from "./step-image";
 import { StepNetwork } from "./step-network";
@@ -98,8 +99,43 @@ function Wizard({ draft }: { draft: Draft }) {
   const createOrder = useCreateOrderMutation();
   const submitting = useRef(false);
 
-  const errors = useMemo(() => validateDraft(draft), [draft]);
+  // The validator (zod and the contract schema) is code-split out of this page's first load to
+  // keep /orders/new under the 200 kB budget of issue 8; it is fetched as soon as the wizard
+  // mounts. Until it arrives `errors` is empty, and Next / Place order wait for it instead of
+  // passing a step unchecked (see `withValidator`).
+  const [validate, setValidate] = useState<ValidateDraft | null>(loadedValidator);
+  const [checking, setChecking] = useState(false);
+  const checkingRef = useRef(false);
+  useEffect(() => {
+    if (validate) return;
+    let live = true;
+    loadValidator().then(
+      (loaded) => {
+        if (live) setValidate(() => loaded);
+      },
+      () => {
+        // Not fatal here: Next and Place order load it again, and say so if that fails too.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [validate]);
+
+  const errors = useMemo<DraftErrors>(() => (validate ? validate(draft) : {}), [validate, draft]);
   const body = useMemo(() => buildOrderBody(draft), [draft]);
+  // Where the wizard is now, for work that resumes after the validator has loaded.
+  const currentStep = useRef<StepId>(step);
+  const mounted = useRef(false);
+  useEffect(() => {
+    currentStep.current = step;
+  }, [step]);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // Focus follows the step: the heading on every step change (Next, Back, Edit, browser back and
   // forward), or the field an error names. Not on first load, where the page's own focus stays.
@@ -175,22 +211,57 @@ function Wizard({ draft }: { draft: Draft }) {
     );
   }
 
-  function handleNext(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const list = [...errorsOfStep(errors, step), ...errorsOfStep(upstreamErrors, step)];
-    if (list.length > 0) return reportErrors(list);
-    const next = stepIds[stepIndex + 1];
-    if (next) goTo(next);
+  /**
+   * Run `then` with the errors of the latest draft: at once when the validator is here (the usual
+   * case), else once it has loaded, showing "Checking your answers…" meanwhile. A failed load
+   * says so instead of leaving the button doing nothing; the next click tries again.
+   */
+  function withValidator(then: (errors: DraftErrors, draft: Draft) => void) {
+    if (validate) return then(errors, draft);
+    if (checkingRef.current) return; // The first click's wait carries on; one answer is enough.
+    checkingRef.current = true;
+    setChecking(true);
+    setSummary("");
+    const from = step;
+    loadValidator()
+      .then((loaded) => {
+        setValidate(() => loaded);
+        if (!mounted.current || currentStep.current !== from) return; // The person went elsewhere while it loaded.
+        const latest = currentDraft();
+        then(loaded(latest), latest);
+      })
+      .catch(() => {
+        setSummary("Your answers could not be checked because part of this page did not load. Check your connection, then try again.");
+      })
+      .finally(() => {
+        checkingRef.current = false;
+        setChecking(false);
+      });
   }
 
-  async function handlePlaceOrder() {
+  function handleNext(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    withValidator((all) => {
+      const list = [...errorsOfStep(all, step), ...errorsOfStep(upstreamErrors, step)];
+      if (list.length > 0) return reportErrors(list);
+      const next = stepIds[stepIndex + 1];
+      if (next) goTo(next);
+    });
+  }
+
+  function handlePlaceOrder() {
     if (submitting.current) return; // A double click lands here before React re-renders the disabled button.
     setFailure(null);
-    const all = Object.entries(errors) as [FieldId, string][];
+    withValidator((all, checked) => void placeOrder(all, checked));
+  }
+
+  async function placeOrder(allErrors: DraftErrors, checked: Draft) {
+    if (submitting.current) return;
+    const all = Object.entries(allErrors) as [FieldId, string][];
     if (all.length > 0) return reportErrors(all);
     submitting.current = true;
     try {
-      const result = await createOrder.mutateAsync({ body, idempotencyKey: draft.idempotencyKey });
+      const result = await createOrder.mutateAsync({ body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey });
       discardDraft();
       // Every outcome lands on the new order's page, whose notice says what happens next (for
       // status 100: where the invoice is paid).
@@ -309,7 +380,11 @@ function Wizard({ draft }: { draft: Draft }) {
         ) : null}
 
         <div aria-live="polite" className="mt-6 empty:hidden">
-          {summary ? <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">{summary}</p> : null}
+          {summary ? (
+            <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">{summary}</p>
+          ) : checking ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">Checking your answers…</p>
+          ) : null}
         </div>
 
         {isReview && failure ? (

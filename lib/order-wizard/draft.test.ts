@@ -14,9 +14,9 @@ import {
   sizeTotals,
   stepOfField,
   upstreamRequestJson,
-  validateDraft,
   type Draft,
 } from "./draft";
+import { validateDraft } from "./validate";
 import { createdNotice, createdOrderHref, PAYMENT_REQUIRED_NOTICE } from "./handoff";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a user@host";
@@ -178,6 +178,18 @@ describe("draft helpers", () => {
     expect(parseStoredDraft("{")).toBeNull();
     expect(parseStoredDraft(JSON.stringify({ ...draft, version: 2 }))).toBeNull();
     expect(parseStoredDraft(null)).toBeNull();
+    expect(parseStoredDraft("[]")).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, idempotencyKey: "short" }))).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, furthest: "payment" }))).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, names: [] }))).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, names: ["web-1", 2] }))).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, ramGb: 4 }))).toBeNull();
+    expect(parseStoredDraft(JSON.stringify({ ...draft, ipv4: "true" }))).toBeNull();
+    const withoutKeys: Partial<Draft> = { ...draft };
+    delete withoutKeys.sshKeys;
+    expect(parseStoredDraft(JSON.stringify(withoutKeys))).toBeNull();
+    // Unknown keys are dropped, as before, so nothing but the draft's own fields reaches the form.
+    expect(parseStoredDraft(JSON.stringify({ ...draft, extra: "x" }))).toEqual(draft);
   });
 
   it("words the handoff for payment required", () => {

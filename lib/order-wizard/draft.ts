@@ -3,12 +3,16 @@
  *
  * The draft holds what the person typed (numbers as strings, so a half-typed "0." is not lost);
  * `buildOrderBody` turns it into the `OrderCreateBody` the route handler takes, and
- * `validateDraft` runs the SAME zod schema as the route handler over that body, mapping each issue
- * path back to the wizard field that produced it. Pure and browser-safe: no React, no storage.
+ * `validateDraft` (./validate.ts) runs the SAME zod schema as the route handler over that body,
+ * mapping each issue path back to the wizard field that produced it (`fieldForPath`, here).
+ * Pure and browser-safe: no React, no storage.
+ *
+ * No zod at runtime in this module, on purpose: it is part of the wizard's first load, and zod
+ * alone is about 31 kB gzip, which put /orders/new over the 200 kB budget. The contract schema
+ * is loaded after the page is up (see ./validate-loader.ts); the stored draft is checked by hand.
  */
-import { z } from "zod";
 import { limits, osCatalog } from "@/lib/klikk/contract/catalog";
-import { formatIssuePath, orderCreateBodySchema, type OrderCreateBody } from "@/lib/klikk/contract/order-request";
+import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
 
 export const stepIds = ["servers", "size", "image", "network", "cloud-init", "review"] as const;
 export type StepId = (typeof stepIds)[number];
@@ -38,32 +42,33 @@ export const sizePresets: readonly SizePreset[] = [
   { id: "xlarge", label: "Extra large", ramGb: 64, cpu: 16, storageGb: 800 },
 ];
 
-const draftSchema = z.object({
-  version: z.literal(1),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/),
-  /** The furthest step reached, so the step list only links to steps already seen. */
-  furthest: z.enum(stepIds),
-  names: z.array(z.string()).min(1).max(MAX_SERVERS),
-  reference: z.string(),
-  sizePreset: z.string(),
-  ramGb: z.string(),
-  cpu: z.string(),
-  storageGb: z.string(),
-  os: z.string(),
-  osVersion: z.string(),
-  ipv4: z.boolean(),
-  firewallId: z.string(),
-  firewallAddme: z.boolean(),
-  spread: z.boolean(),
-  antiaffinity: z.string(),
-  ipAllow: z.string(),
-  publicPorts: z.string(),
-  sshKeys: z.string(),
-  rememberKeys: z.boolean(),
-  cloudInitUrl: z.string(),
-});
+/** The draft's text fields (what the person typed, numbers included) and its tick boxes. */
+const draftTexts = [
+  "reference",
+  "sizePreset",
+  "ramGb",
+  "cpu",
+  "storageGb",
+  "os",
+  "osVersion",
+  "firewallId",
+  "antiaffinity",
+  "ipAllow",
+  "publicPorts",
+  "sshKeys",
+  "cloudInitUrl",
+] as const;
+const draftFlags = ["ipv4", "firewallAddme", "spread", "rememberKeys"] as const;
 
-export type Draft = z.infer<typeof draftSchema>;
+export type Draft = {
+  version: 1;
+  /** Sent as the Idempotency-Key header; kept with the draft so a retry never orders twice. */
+  idempotencyKey: string;
+  /** The furthest step reached, so the step list only links to steps already seen. */
+  furthest: StepId;
+  names: string[];
+} & Record<(typeof draftTexts)[number], string> &
+  Record<(typeof draftFlags)[number], boolean>;
 
 /** A fresh draft; the caller supplies the Idempotency-Key (crypto.randomUUID in the browser). */
 export function newDraft(idempotencyKey: string): Draft {
@@ -94,15 +99,36 @@ export function newDraft(idempotencyKey: string): Draft {
   };
 }
 
-/** A stored draft, or null when it is missing, from another version or tampered with. */
+/**
+ * A stored draft, or null when it is missing, from another version or tampered with. Unknown
+ * keys are dropped, so only the fields above ever reach the form.
+ */
 export function parseStoredDraft(raw: string | null): Draft | null {
   if (!raw) return null;
+  let value: unknown;
   try {
-    const parsed = draftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    value = JSON.parse(raw);
   } catch {
     return null;
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const { idempotencyKey, furthest, names } = v;
+  if (v.version !== 1) return null;
+  if (typeof idempotencyKey !== "string" || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) return null;
+  if (typeof furthest !== "string" || !isStepId(furthest)) return null;
+  if (!Array.isArray(names) || names.length < 1 || names.length > MAX_SERVERS) return null;
+  if (!names.every((name): name is string => typeof name === "string")) return null;
+  const draft: Record<string, unknown> = { version: 1, idempotencyKey, furthest, names: [...names] };
+  for (const key of draftTexts) {
+    if (typeof v[key] !== "string") return null;
+    draft[key] = v[key];
+  }
+  for (const key of draftFlags) {
+    if (typeof v[key] !== "boolean") return null;
+    draft[key] = v[key];
+  }
+  return draft as Draft;
 }
 
 /** Grow or shrink the server list to `count`, keeping names already edited and numbering new ones. */
@@ -333,36 +359,6 @@ export function fieldMessage(field: FieldId, message: string): string {
 }
 
 export type DraftErrors = Partial<Record<FieldId, string>>;
-
-/**
- * Every problem of the draft, keyed by field: friendly checks the contract cannot express
- * (duplicate names, an empty anti-affinity number), then the contract schema itself.
- */
-export function validateDraft(draft: Draft): DraftErrors {
-  const errors: DraftErrors = {};
-  const seen = new Map<string, number>();
-  draft.names.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase();
-    const first = seen.get(name);
-    if (name !== "" && first !== undefined) {
-      errors[`server-name-${i}`] = `Server ${first + 1} already has this name: give each server its own name.`;
-    } else seen.set(name, i);
-  });
-  if (draft.names.length < 1 || draft.names.length > MAX_SERVERS) {
-    errors["server-count"] = `Choose from 1 to ${MAX_SERVERS} servers.`;
-  }
-  if (draft.spread && draft.antiaffinity.trim() === "") {
-    errors.antiaffinity = "Enter an anti-affinity group number (a positive whole number), or untick \"Spread across hosts\".";
-  }
-  const parsed = orderCreateBodySchema.safeParse(buildOrderBody(draft));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = fieldForPath(formatIssuePath(issue.path));
-      if (errors[field] === undefined) errors[field] = fieldMessage(field, issue.message);
-    }
-  }
-  return errors;
-}
 
 /** The errors of one step, in the order the fields appear. */
 export function errorsOfStep(errors: DraftErrors, step: StepId): [FieldId, string][] {
