@@ -155,25 +155,31 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
 
   // Stable per list: the virtualizer recomputes every item's position (20,000 keys and sizes)
   // whenever getItemKey changes identity, so a new function per render would redo that on
-  // every render, the urgent one of a keystroke included. With these it happens once per list.
-  const estimateSize = useCallback(
-    (index: number) => {
-      const item = flat[index];
-      if (!item || !isDetail(item)) return ROW_HEIGHT;
-      const s = item.detailOf.server;
-      return 120 + 44 * Math.max(s.networks.length, s.storages.length);
-    },
-    [flat],
-  );
-  // Numbers, not strings: 20,000 keys are made whenever the list changes.
-  const getItemKey = useCallback(
-    (index: number) => {
-      const item = flat[index];
-      if (!item) return -index - 1e15;
-      return isDetail(item) ? -item.detailOf.id : item.id;
-    },
-    [flat],
-  );
+  // every render, the urgent one of a keystroke included. With these it happens once per list,
+  // and with nothing expanded (the usual case) without a lookup per item.
+  const expandedAny = expanded.size > 0;
+  const { estimateSize, getItemKey } = useMemo(() => {
+    if (!expandedAny) {
+      return {
+        estimateSize: () => ROW_HEIGHT,
+        // Numbers, not strings: 20,000 keys are made whenever the list changes.
+        getItemKey: (index: number) => rows[index]?.id ?? -index - 1e15,
+      };
+    }
+    return {
+      estimateSize: (index: number) => {
+        const item = flat[index];
+        if (!item || !isDetail(item)) return ROW_HEIGHT;
+        const s = item.detailOf.server;
+        return 120 + 44 * Math.max(s.networks.length, s.storages.length);
+      },
+      getItemKey: (index: number) => {
+        const item = flat[index];
+        if (!item) return -index - 1e15;
+        return isDetail(item) ? -item.detailOf.id : item.id;
+      },
+    };
+  }, [rows, flat, expandedAny]);
 
   const virtualizer = useVirtualizer({
     count: flat.length,
