@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { InventoryRow, ProfileResources, Totals } from "@/lib/servers/inventory";
-import { formatCount, formatGB, formatGiB, profileLabel, resourcesByProfile, totals as sumTotals } from "@/lib/servers/inventory";
+import { formatCount, formatGB, formatGiB, profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -87,8 +87,9 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
 
 /** Totals of the servers shown and the per-profile chart; recomputed only when the visible list changes. */
 export const InventorySummary = memo(function InventorySummary({ rows, filtered }: { rows: readonly InventoryRow[]; filtered: boolean }) {
-  const t = sumTotals(rows);
+  // One pass over the rows: the grand totals are the sum of the (few) profiles.
   const profiles = resourcesByProfile(rows);
+  const t = totalsOfProfiles(profiles);
   return (
     <section aria-labelledby="inventory-totals" className="mb-4 grid gap-3 lg:grid-cols-[2fr_3fr]">
       <div>

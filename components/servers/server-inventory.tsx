@@ -18,6 +18,7 @@ import {
   orderIdsByItem,
   profileLabel,
   profilesOf,
+  sameRowsOr,
   sortRows,
   toRows,
   warmSearchText,
@@ -90,7 +91,16 @@ export function ServerInventory() {
   const data = serversQuery.data;
   const rows = useMemo(() => (data ? toRows(data) : []), [data]);
   const sorted = useMemo(() => sortRows(rows, sort, dir), [rows, sort, dir]);
-  const visible = useMemo(() => filterRows(sorted, { query, running, profile: values.profile }), [sorted, query, running, values.profile]);
+  const result = useMemo(() => filterRows(sorted, { query, running, profile: values.profile }), [sorted, query, running, values.profile]);
+  // A result with the same rows as the one shown keeps the shown array (sameRowsOr), so the
+  // summary and the table, memoised on it, skip a keystroke that changed nothing they show.
+  // Kept in state, as React advises for information from previous renders; compared once per result.
+  const [shown, setShown] = useState({ result, visible: result });
+  let visible = shown.visible;
+  if (shown.result !== result) {
+    visible = sameRowsOr(shown.visible, result);
+    setShown({ result, visible });
+  }
   const profiles = useMemo(() => profilesOf(rows), [rows]);
   const orders = ordersQuery.data;
   const orderIds = useMemo(() => (orders ? orderIdsByItem(orders) : new Map<number, number>()), [orders]);

@@ -10,9 +10,11 @@ import {
   parseQuery,
   profilesOf,
   resourcesByProfile,
+  sameRowsOr,
   sortRows,
   toRows,
   totals,
+  totalsOfProfiles,
   warmSearchText,
 } from "./inventory";
 
@@ -101,6 +103,18 @@ describe("filterRows", () => {
     expect(filterRows(rows, all)).toBe(rows);
   });
 
+  it("hands on the previous result when a new one holds the same rows in the same order", () => {
+    const previous = filterRows(rows, { ...all, query: "web" });
+    const same = filterRows(rows, { ...all, query: "we" });
+    expect(same).not.toBe(previous);
+    expect(sameRowsOr(previous, same)).toBe(previous);
+    const fewer = filterRows(rows, { ...all, query: "web-1" });
+    expect(sameRowsOr(previous, fewer)).toBe(fewer);
+    const reordered = [...previous].reverse();
+    expect(sameRowsOr(previous, reordered)).toBe(reordered);
+    expect(sameRowsOr(undefined, same)).toBe(same);
+  });
+
   it("splits a query into terms with their address forms", () => {
     expect(parseQuery("  Web   ::1 ")).toEqual([["web"], ["::1", "0000:0000:0000:0000:0000:0000:0000:0001"]]);
   });
@@ -139,6 +153,11 @@ describe("totals and per profile", () => {
     expect(per[0]?.all.cpus).toBe(12);
     expect(per[0]?.running.cpus).toBe(4);
     expect(profilesOf(rows)).toEqual([310, 311, null]);
+  });
+
+  it("adds the profiles up to the totals of all their rows", () => {
+    expect(totalsOfProfiles(resourcesByProfile(rows))).toEqual(totals(rows));
+    expect(totalsOfProfiles([])).toEqual(totals([]));
   });
 });
 
