@@ -29,4 +29,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+# Heap sizes as npm start uses them (see serverNodeFlags in scripts/build.ts); raise them for
+# accounts far beyond 20,000 servers.
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "server.js"]

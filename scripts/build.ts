@@ -7,6 +7,16 @@ import { fileURLToPath } from "node:url";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const standaloneServer = path.join(root, ".next", "standalone", "server.js");
 
+/**
+ * V8 heap settings for the dashboard's server process. With V8's defaults on a large machine the
+ * heap grows lazily: sixteen concurrent 20,000-server lists peaked at about 540 MB resident. A
+ * 256 MB old space and 8 MB young semi-spaces kept that near 350 MB (npm run bench), at about a
+ * quarter less throughput on such lists. A NODE_OPTIONS that sets the heap itself wins.
+ */
+export function serverNodeFlags(): string[] {
+  return /max-old-space-size|max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : ["--max-semi-space-size=8", "--max-old-space-size=256"];
+}
+
 /** `output: "standalone"` leaves public/ and .next/static out of the server folder by design. */
 export function copyStaticAssets(): void {
   cpSync(path.join(root, "public"), path.join(root, ".next", "standalone", "public"), { recursive: true });

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { buildApp, root, standaloneServer } from "./build.ts";
+import { buildApp, root, serverNodeFlags, standaloneServer } from "./build.ts";
 
 export type Stack = {
   appUrl: string;
@@ -65,7 +65,7 @@ export async function startStack({ servers = 0, simulatorArgs = [], appEnv = {} 
   const simulatorOrigin = `http://127.0.0.1:${simulatorPort}`;
   const simulatorUrl = `${simulatorOrigin}/api`;
   await waitFor(`${simulatorOrigin}/__sim/faults`, simulator, "the simulator");
-  const app = spawn(process.execPath, [standaloneServer], {
+  const app = spawn(process.execPath, [...serverNodeFlags(), standaloneServer], {
     cwd: path.dirname(standaloneServer),
     env: {
       ...process.env,

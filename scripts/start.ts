@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "../lib/config/env.ts";
-import { buildApp, standaloneServer } from "./build.ts";
+import { buildApp, serverNodeFlags, standaloneServer } from "./build.ts";
 
 function fail(message: string): never {
   console.error(`klikk dashboard: ${message}`);
@@ -45,7 +45,7 @@ async function main() {
     }
   }
 
-  const server = spawn(process.execPath, [standaloneServer], { cwd: path.dirname(standaloneServer), env: childEnv, stdio: "inherit" });
+  const server = spawn(process.execPath, [...serverNodeFlags(), standaloneServer], { cwd: path.dirname(standaloneServer), env: childEnv, stdio: "inherit" });
   console.log(`klikk dashboard: serving http://localhost:${env.port}${env.demoMode ? " (demo mode, against the simulator)" : ` against ${env.klikkApiUrl}`}`);
 
   const stop = (signal: NodeJS.Signals) => {
