@@ -85,6 +85,14 @@ test.describe("order wizard", () => {
     expect(placed[0]?.reference).toBe("E2E cluster");
     expect(after).toHaveLength(before.length + 1);
 
+    // The order's page shows it with its three servers, and so does the list.
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Order ${orderId}`) })).toBeVisible();
+    for (const name of ["app-1", "web-2", "web-3"]) await expect(page.getByRole("article").filter({ hasText: name })).toBeVisible();
+    await page.goto("/orders");
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `Order ${orderId}`, exact: true }) });
+    await expect(row).toContainText("E2E cluster");
+    await expect(row).toContainText("3 items");
+
     // The draft is gone: a new order starts fresh.
     await page.goto("/orders/new");
     await expect(page.getByLabel("Number of servers")).toHaveValue("1");
