@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { appLogFile, E2E } from "./e2e/support/env";
+import { appLogFile, appServerEnv, E2E } from "./e2e/support/env";
 
 /**
  * End-to-end tests drive real Chromium against the real standalone build and the real
@@ -21,15 +21,7 @@ function appServer(port: number, env: Record<string, string>) {
     timeout: 60_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      KLIKK_API_URL: E2E.simulatorApiUrl,
-      SESSION_SECRET: E2E.sessionSecret,
-      KLIKK_TIMEOUT_MS: "3000",
-      ...env,
-    },
+    env: appServerEnv(port, env),
   };
 }
 

@@ -131,7 +131,6 @@ async function main() {
   const bundles = firstLoadJs();
   const inventory = await inventoryTimings();
 
-  const orders1 = proxy.scenarios.find((s) => s.route === "/api/orders" && s.connections === 1)!;
   const servers1 = proxy.scenarios.find((s) => s.route === "/api/servers" && s.connections === 1)!;
   const largestBundle = Math.max(...bundles.map((b) => b.gzipKb));
   const targets = [
@@ -161,7 +160,6 @@ async function main() {
   if ("skipped" in inventory) console.log(`\nInventory timings skipped: ${inventory.skipped}`);
   console.log("\nTargets");
   for (const t of targets) console.log(`  ${t.met ? "met   " : "MISSED"}  ${pad(t.name, 66)}${pad(t.value, 12)}(${t.target})`);
-  void orders1;
 
   mkdirSync(path.join(root, "bench"), { recursive: true });
   const results = { measuredAt: new Date().toISOString(), node: process.versions.node, durationSeconds, proxy, peakMemoryMb: peak.mb, firstLoadJs: bundles, inventory, targets };

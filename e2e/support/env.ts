@@ -26,3 +26,16 @@ export const E2E = {
 export function appLogFile(port: number): string {
   return `.cache/e2e-app-${port}.log`;
 }
+
+/** The environment of a dashboard instance of the e2e stack (the standalone build). */
+export function appServerEnv(port: number, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    KLIKK_API_URL: E2E.simulatorApiUrl,
+    SESSION_SECRET: E2E.sessionSecret,
+    KLIKK_TIMEOUT_MS: "3000",
+    ...overrides,
+  };
+}

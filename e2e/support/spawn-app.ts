@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { E2E } from "./env";
+import { appServerEnv } from "./env";
 
 export type SpawnedApp = { url: string; api: APIRequestContext; stop(): Promise<void> };
 
@@ -12,16 +12,7 @@ export type SpawnedApp = { url: string; api: APIRequestContext; stop(): Promise<
 export async function spawnApp(port: number, env: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<SpawnedApp> {
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, [".next/standalone/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      KLIKK_API_URL: E2E.simulatorApiUrl,
-      SESSION_SECRET: E2E.sessionSecret,
-      KLIKK_TIMEOUT_MS: "3000",
-      ...env,
-    },
+    env: { ...process.env, ...appServerEnv(port, env) },
     stdio: "ignore",
   });
   const api = await playwrightRequest.newContext({ baseURL: url, extraHTTPHeaders: extraHeaders });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { orderBody } from "../../../tests/support/order-body";
 import { isCatalogOs, limits, osCatalog } from "./catalog.ts";
 import {
   firstIssueMessage,
@@ -163,25 +164,7 @@ describe("catalog", () => {
 });
 
 describe("text fields with CR/LF and unicode", () => {
-  const base = () => ({
-    reference: "Ünïcode réf 🚀",
-    items: [
-      {
-        name: "web-1",
-        product: {
-          name: "VPS",
-          options: {
-            quantity_ram_gb: 1,
-            quantity_cpu: 1,
-            quantity_storage_gb: 20,
-            os: "Debian",
-            os_version: "12",
-            features: { sshd: { ip_allow: "192.0.2.1" }, cloud_init_url: "https://example.com/ci.yaml" },
-          },
-        },
-      },
-    ],
-  });
+  const base = () => orderBody("web-1", { reference: "Ünïcode réf 🚀", cloudInitUrl: "https://example.com/ci.yaml" });
 
   it("accepts unicode in the reference", () => {
     expect(orderCreateBodySchema.safeParse(base()).success).toBe(true);
