@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 
 /**
  * List views keep their filter, search and sort in the URL, so a link shares the view and the
@@ -17,21 +17,28 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
     (Object.keys(defaults) as K[]).map((key) => [key, searchParams.get(key) ?? defaults[key]]),
   ) as Record<K, string>;
 
+  // Two quick changes (a filter, then a sort) must both land, but the second runs before the
+  // first navigation has reached this render's searchParams, or even the address bar (Next
+  // updates history in a transition). So the last URL asked for is kept until the params catch up.
+  const requested = useRef<string | null>(null);
+  useEffect(() => {
+    requested.current = null;
+  }, [searchParams]);
+
   const update = useCallback(
     (changes: Partial<Record<K, string>>, { replace = false }: { replace?: boolean } = {}) => {
-      // The address bar, not this render's searchParams: two quick changes (a filter, then a sort)
-      // must both land, and the second runs before the first has re-rendered.
-      const next = new URLSearchParams(window.location.search);
+      const next = new URLSearchParams(requested.current ?? searchParams.toString());
       for (const [key, value] of Object.entries(changes) as [K, string | undefined][]) {
         if (value === undefined || value === "" || value === defaults[key]) next.delete(key);
         else next.set(key, value);
       }
       const query = next.toString();
+      requested.current = query;
       const url = query ? `${pathname}?${query}` : pathname;
       if (replace) router.replace(url, { scroll: false });
       else router.push(url, { scroll: false });
     },
-    [defaults, pathname, router],
+    [defaults, pathname, router, searchParams],
   );
 
   return [values, update] as const;
