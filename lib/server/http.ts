@@ -1,12 +1,8 @@
 import "server-only";
-import type { z } from "zod";
-import { firstIssueMessage, formatIssuePath } from "@/lib/klikk/contract/order-request";
-import { isAbortError, isKlikkError } from "@/lib/klikk/errors";
-import { getEnv } from "@/lib/server/env";
-import { logger } from "@/lib/server/log";
 
-/** The largest request body a route handler reads. */
-export const MAX_BODY_BYTES = 64 * 1024;
+// Responses and the route wrapper: the one error shape every route handler answers with.
+import { isAbortError, isKlikkError } from "@/lib/klikk/errors";
+import { logger } from "@/lib/server/log";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -81,81 +77,4 @@ export function methodNotAllowed(allowed: string[]) {
     errorResponse(
       new HttpError(405, "method_not_allowed", `This address answers ${allowed.join(", ")} only.`, { headers: { Allow: allowed.join(", ") } }),
     );
-}
-
-/** The origin this dashboard is served from: APP_ORIGIN, or else the request's own host. */
-export function expectedOrigin(request: Request): string {
-  const env = getEnv();
-  if (env.appOrigin) return env.appOrigin;
-  const headers = request.headers;
-  const host = (env.trustProxy ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : null) ?? headers.get("host");
-  const proto = env.trustProxy ? headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : null;
-  const scheme = proto ?? new URL(request.url).protocol.replace(":", "");
-  return `${scheme}://${host}`;
-}
-
-/**
- * CSRF defence for every mutating route: a JSON content type (which a cross-site form cannot
- * send without a CORS preflight we never grant), an Origin equal to ours (missing or "null" is
- * refused), and no cross-site fetch metadata.
- */
-export function assertSameOrigin(request: Request): void {
-  const refuse = (why: string) => new HttpError(403, "csrf", `Request refused: ${why}. Use the dashboard's own pages.`);
-  const site = request.headers.get("sec-fetch-site");
-  if (site === "cross-site") throw refuse("it came from another site");
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") throw refuse("it has no Origin header");
-  if (origin !== expectedOrigin(request)) throw refuse("its Origin is not this dashboard");
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) throw refuse("its Content-Type must be application/json");
-}
-
-/**
- * Reads at most MAX_BODY_BYTES of the body, stopping early (413) whether or not a
- * Content-Length was sent, then parses JSON and validates it with the schema.
- */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const tooLarge = () => new HttpError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-  const declared = request.headers.get("content-length");
-  if (declared && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new HttpError(400, "validation", "The request body is not valid JSON.");
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[formatIssuePath(issue.path) || "body"] ??= issue.message;
-    throw new HttpError(400, "validation", firstIssueMessage(parsed.error), { fields });
-  }
-  return parsed.data;
-}
-
-/** The caller's address: the socket's (set by lib/server/client-address), or the proxy's word when TRUST_PROXY is on. */
-export function clientAddress(request: Request): string {
-  const headers = request.headers;
-  if (getEnv().trustProxy) {
-    const forwarded = headers.get("x-forwarded-for");
-    const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
-    if (last) return last;
-  }
-  return headers.get("x-klikk-client-ip") ?? "unknown";
 }

@@ -1,6 +1,8 @@
 import { orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
 import { idempotencyStore, sessionScope } from "@/lib/server/idempotency";
-import { assertSameOrigin, errorResponse, HttpError, json, methodNotAllowed, readJson, route, toHttpError } from "@/lib/server/http";
+import { assertSameOrigin } from "@/lib/server/csrf";
+import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } from "@/lib/server/http";
+import { readJson } from "@/lib/server/request";
 import { requireClient } from "@/lib/server/klikk";
 
 /** Every order of the signed-in account, newest first. */

@@ -1,7 +1,7 @@
 import { methodNotAllowed, route } from "@/lib/server/http";
+import { parseId } from "@/lib/server/request";
 import { largeReads } from "@/lib/server/concurrency";
 import { requireClient } from "@/lib/server/klikk";
-import { parseId } from "@/lib/server/params";
 
 /** Every server, or with `?orderItemId=N` those created by one order item. */
 export const GET = route("GET /api/servers", async (request) => {

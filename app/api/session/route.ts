@@ -1,4 +1,7 @@
-import { assertSameOrigin, clientAddress, json, methodNotAllowed, noContent, readJson, route } from "@/lib/server/http";
+import { clientAddress } from "@/lib/server/client-address";
+import { assertSameOrigin } from "@/lib/server/csrf";
+import { json, methodNotAllowed, noContent, route } from "@/lib/server/http";
+import { readJson } from "@/lib/server/request";
 import { endSession, getSession, startSession } from "@/lib/server/session";
 import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
 

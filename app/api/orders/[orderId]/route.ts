@@ -1,6 +1,6 @@
 import { json, methodNotAllowed, route } from "@/lib/server/http";
+import { parseId } from "@/lib/server/request";
 import { requireClient } from "@/lib/server/klikk";
-import { parseId } from "@/lib/server/params";
 
 /** One order with its items (order_status). */
 export const GET = route<{ orderId: string }>("GET /api/orders/[orderId]", async (request, { params }) => {

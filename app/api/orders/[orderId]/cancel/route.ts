@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { assertSameOrigin, methodNotAllowed, noContent, readJson, route } from "@/lib/server/http";
+import { assertSameOrigin } from "@/lib/server/csrf";
+import { methodNotAllowed, noContent, route } from "@/lib/server/http";
+import { parseId, readJson } from "@/lib/server/request";
 import { requireClient } from "@/lib/server/klikk";
-import { parseId } from "@/lib/server/params";
 
 const cancelSchema = z
   .strictObject({
