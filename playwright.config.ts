@@ -15,7 +15,8 @@ const node = process.execPath;
 function appServer(port: number, env: Record<string, string>) {
   return {
     // The log goes to a file that the log audit reads at the end of the run (secrets, stack traces).
-    command: `mkdir -p .cache && exec ${node} .next/standalone/server.js > ${appLogFile(port)} 2>&1`,
+    // A fresh store for each run: the instance's DATA_DIR is emptied first.
+    command: `rm -rf ${env.DATA_DIR ?? appServerEnv(port).DATA_DIR} && mkdir -p .cache && exec ${node} .next/standalone/server.js > ${appLogFile(port)} 2>&1`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -59,6 +60,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     appServer(E2E.appPort, { SIGN_IN_MAX_FAILURES: "1000" }),
-    appServer(E2E.strictAppPort, {}),
+    // Trusts X-Forwarded-For so that each sign-in limit test can come from an address of its own.
+    appServer(E2E.strictAppPort, { TRUST_PROXY: "true" }),
   ],
 });

@@ -1,4 +1,6 @@
-import { sealSession, setSessionCookie, COOKIE_NAME } from "./support/cookies";
+import { setSessionCookie, COOKIE_NAME } from "./support/cookies";
+import { orderBody } from "./support/orders";
+import { openInstanceStore, sessionStoreId, unsealCookie } from "./support/store";
 import { E2E } from "./support/env";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test, expectNoAxeViolations } from "./support/fixtures";
 import type { Page } from "@playwright/test";
@@ -103,22 +105,66 @@ test.describe("session cookie", () => {
   test("a forged cookie reads as signed out", async ({ page, context }) => {
     await setSessionCookie(context, "Fe26.2**forged**cookie");
     await page.goto("/orders");
-    await expect(page).toHaveURL(/\/login\?next=%2Forders$/);
+    await expect(page).toHaveURL(/\/login\?next=%2Forders&reason=expired$/);
     expect((await page.request.get("/api/orders")).status()).toBe(401);
   });
 
-  test("a cookie past its idle timeout or absolute lifetime reads as signed out", async ({ page, context }) => {
-    const now = Date.now();
-    const auth = { method: "token", token: "demo-token" };
-    const idle = await sealSession({ auth, createdAt: now - 40 * 60_000, lastSeenAt: now - 31 * 60_000 });
-    await setSessionCookie(context, idle);
-    expect((await page.request.get("/api/orders")).status()).toBe(401);
-    const old = await sealSession({ auth, createdAt: now - 13 * 60 * 60_000, lastSeenAt: now - 60_000 });
-    await setSessionCookie(context, old);
-    expect((await page.request.get("/api/orders")).status()).toBe(401);
-    const fresh = await sealSession({ auth, createdAt: now - 60_000, lastSeenAt: now - 60_000 });
-    await setSessionCookie(context, fresh);
-    expect((await page.request.get("/api/orders")).status()).toBe(200);
+  test("a session past its idle timeout or absolute lifetime reads as signed out", async ({ page, context }) => {
+    const db = openInstanceStore();
+    try {
+      const now = Date.now();
+      await signIn(page.request, demo.token);
+      const idleId = await sessionStoreId(context);
+      expect((await page.request.get("/api/orders")).status()).toBe(200);
+      // Aged in the store itself: the idle timeout (30 min) is enforced on the stored record.
+      db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(now - 31 * 60_000, idleId);
+      expect((await page.request.get("/api/orders")).status()).toBe(401);
+
+      await signIn(page.request, demo.token);
+      const oldId = await sessionStoreId(context);
+      db.prepare("UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?").run(now - 13 * 60 * 60_000, now - 60_000, oldId);
+      expect((await page.request.get("/api/orders")).status()).toBe(401);
+
+      await signIn(page.request, demo.token);
+      const freshId = await sessionStoreId(context);
+      db.prepare("UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?").run(now - 11 * 60 * 60_000, now - 29 * 60_000, freshId);
+      expect((await page.request.get("/api/orders")).status()).toBe(200);
+    } finally {
+      db.close();
+    }
+  });
+
+  test("holds only a random session id: no password and no token", async ({ page, context }) => {
+    for (const credentials of [demo.basic, demo.token]) {
+      await signIn(page.request, credentials);
+      const cookie = (await context.cookies()).find((entry) => entry.name === COOKIE_NAME);
+      const data = await unsealCookie(cookie?.value ?? "");
+      expect(Object.keys(data).filter((key) => key !== "persistent")).toEqual(["sid"]);
+      expect(String(data.sid)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const text = JSON.stringify(data);
+      expect(text).not.toContain("demo");
+      expect(text).not.toContain("demo-token");
+    }
+  });
+
+  test("a copied cookie is refused once its session has signed out", async ({ page, context, browser }) => {
+    await signIn(page.request, demo.token);
+    const copied = (await context.cookies()).find((entry) => entry.name === COOKIE_NAME)?.value ?? "";
+    expect((await page.request.delete("/api/session", { headers: sameOrigin })).status()).toBe(204);
+    const thief = await browser.newContext({ baseURL: E2E.appUrl });
+    try {
+      await setSessionCookie(thief, copied);
+      const thiefPage = await thief.newPage();
+      await thiefPage.goto("/orders");
+      await expect(thiefPage).toHaveURL(/\/login\?next=%2Forders&reason=expired$/);
+      // Each refusal also deletes the cookie in that browser: put the copy back before every call.
+      await setSessionCookie(thief, copied);
+      expect((await thief.request.get("/api/orders")).status()).toBe(401);
+      await setSessionCookie(thief, copied);
+      expect((await thief.request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `copied-${Date.now()}` }, data: orderBody("copied") })).status()).toBe(401);
+    } finally {
+      await thief.close();
+    }
   });
 
   test("a cross-site POST is refused", async ({ page }) => {

@@ -24,7 +24,7 @@ test("the dashboard recovers on the next request when the simulator restarts mid
   const api = await playwrightRequest.newContext({ baseURL: appUrl });
   try {
     app = spawn(process.execPath, [".next/standalone/server.js"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), HOSTNAME: "127.0.0.1", KLIKK_API_URL: simulator.url, SESSION_SECRET: E2E.sessionSecret, KLIKK_TIMEOUT_MS: "3000" },
+      env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), HOSTNAME: "127.0.0.1", KLIKK_API_URL: simulator.url, SESSION_SECRET: E2E.sessionSecret, KLIKK_TIMEOUT_MS: "3000", DATA_DIR: path.join(dir, "data") },
       stdio: "ignore",
     });
     await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 20_000 }).toBe(200);

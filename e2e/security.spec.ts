@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { sealSession, setSessionCookie, COOKIE_NAME } from "./support/cookies";
-import { E2E } from "./support/env";
+import { appServerEnv, E2E } from "./support/env";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { orderBody } from "./support/orders";
 import { resetStats, simulatorStats } from "./support/simulator";
@@ -103,7 +103,7 @@ test.describe("session cookies", () => {
     const middle = Math.floor(good.length / 2);
     const tampered = `${good.slice(0, middle)}${good[middle] === "A" ? "B" : "A"}${good.slice(middle + 1)}`;
     const retired = await sealSession(
-      { auth: { method: "token", token: "demo-token" }, createdAt: Date.now(), lastSeenAt: Date.now() },
+      { sid: "A".repeat(43) },
       { "1": "a-retired-password-that-is-no-longer-configured" },
     );
     for (const [name, value] of [
@@ -117,7 +117,7 @@ test.describe("session cookies", () => {
       expect((await page.request.get("/api/orders")).status(), `${name} cookie`).toBe(401);
       const visit = await page.goto("/orders");
       expect(visit?.status(), `${name} cookie: the page answers, no 500`).toBe(200);
-      await expect(page, `${name} cookie`).toHaveURL(/\/login\?next=%2Forders$/);
+      await expect(page, `${name} cookie`).toHaveURL(/\/login\?next=%2Forders(&reason=expired)?$/);
     }
     await context.clearCookies();
     await setSessionCookie(context, good);
@@ -126,11 +126,13 @@ test.describe("session cookies", () => {
 
   test("rotation: a new secret seals, the old one still unseals", async ({ request }) => {
     const oldCookie = await signedInCookie(request);
-    const app = await spawnApp(E2E.appPort + 61, { SESSION_SECRET: `2:${"n".repeat(40)},1:${E2E.sessionSecret}` });
+    // The same store as the main instance (two processes on one SQLite file), with a new secret added.
+    const app = await spawnApp(E2E.appPort + 61, { SESSION_SECRET: `2:${"n".repeat(40)},1:${E2E.sessionSecret}`, DATA_DIR: appServerEnv(E2E.appPort).DATA_DIR ?? "" });
     try {
       const withOld = await app.api.get("/api/orders", { headers: { Cookie: `${COOKIE_NAME}=${oldCookie}` } });
       expect(withOld.status(), "a cookie sealed with secret 1 is still read").toBe(200);
       const fresh = await app.api.post("/api/session", { headers: { Origin: app.url, "Content-Type": "application/json" }, data: demo.token });
+      expect(fresh.status(), await fresh.text()).toBe(200);
       expect(fresh.headers()["set-cookie"], "the newest secret (id 2) seals").toMatch(/^klikk=Fe26\.2\*2\*/);
     } finally {
       await app.stop();

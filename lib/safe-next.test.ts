@@ -9,7 +9,7 @@ describe("safeNextPath", () => {
     expect(safeNextPath(input)).toBe(expected);
   });
 
-  it.each([null, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "/login", "/login?next=/x", "orders", "/\u0000x"])(
+  it.each([null, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "/login", "/login?next=/x", "orders", "/\u0000x", "/.//evil.example/x", "/..//evil.example/x", "/%2e//evil.example/x", "/%2E%2E//evil.example", "/./\\evil.example"])(
     "falls back to / for %s",
     (input) => {
       expect(safeNextPath(input)).toBe("/");

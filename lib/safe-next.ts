@@ -8,6 +8,9 @@ export function safeNextPath(next: string | null | undefined): string {
   try {
     const url = new URL(next, "http://dashboard.invalid");
     if (url.origin !== "http://dashboard.invalid" || url.pathname === "/login") return "/";
+    // Checked again after normalising: "/.//host", "/..//host" and "/%2e//host" all become
+    // "//host", which a browser would read as another site.
+    if (url.pathname.startsWith("//") || url.pathname.includes("\\")) return "/";
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return "/";

@@ -4,7 +4,8 @@
  * in this process does not share an event loop with what it measures.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
 import { buildApp, root, serverNodeFlags, standaloneServer } from "./build.ts";
@@ -76,6 +77,8 @@ export async function startStack({ servers = 0, simulatorArgs = [], appEnv = {} 
       SESSION_SECRET,
       SIGN_IN_MAX_FAILURES: "100000",
       NEXT_TELEMETRY_DISABLED: "1",
+      // A fresh embedded store for every run, outside the project.
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "klikk-stack-")),
       ...appEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],

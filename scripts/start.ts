@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "../lib/config/env.ts";
 import { buildApp, serverNodeFlags, standaloneServer } from "./build.ts";
@@ -16,8 +16,38 @@ function fail(message: string): never {
 
 const checked = parseEnv({ ...process.env, NODE_ENV: "production" }, () => randomBytes(32).toString("base64url"));
 if (!checked.ok) fail(checked.message);
-const env = checked.env;
+const env = { ...checked.env, dataDir: path.resolve(checked.env.dataDir) };
 const host = process.env.HOST || "127.0.0.1";
+
+/** The embedded store's folder must be writable; found out now rather than after a build. */
+function ensureDataDir(): void {
+  if (env.redisUrl) return;
+  try {
+    mkdirSync(env.dataDir, { recursive: true });
+    accessSync(env.dataDir, constants.W_OK);
+  } catch (error) {
+    fail(`DATA_DIR ${env.dataDir} cannot be written (${(error as Error).message}); set DATA_DIR to a writable folder`);
+  }
+}
+
+const DEMO_SECRET_FILE = "demo-session-secret";
+
+/** The demo secret of an earlier run in this DATA_DIR, or `fresh`, written there (owner-only) for the next. */
+function demoSessionSecret(fresh: string): string {
+  const file = path.join(env.dataDir, DEMO_SECRET_FILE);
+  try {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // First run in this DATA_DIR.
+  }
+  try {
+    writeFileSync(file, `${fresh}\n`, { mode: 0o600 });
+  } catch {
+    // Redis deployments may have no DATA_DIR; the secret then lasts for this run only.
+  }
+  return fresh;
+}
 
 function ensureBuild(): void {
   if (existsSync(standaloneServer)) return;
@@ -26,8 +56,10 @@ function ensureBuild(): void {
 }
 
 async function main() {
+  ensureDataDir();
   ensureBuild();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(env.port), HOSTNAME: host };
+  // The server runs inside the build folder: DATA_DIR goes to it as an absolute path.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(env.port), HOSTNAME: host, DATA_DIR: env.dataDir };
   let closeSimulator: (() => Promise<void>) | null = null;
 
   if (env.demoMode) {
@@ -39,9 +71,10 @@ async function main() {
     console.log(`klikk simulator listening on ${simulator.url}`);
     process.stdout.write(formatDemoCredentials());
     if (env.sessionSecretGenerated) {
-      // One secret shared with the server process, so that its cookies stay readable.
-      childEnv.SESSION_SECRET = env.sessionPasswords[0]?.secret;
-      console.warn("klikk dashboard: SESSION_SECRET is not set; generated one for this run (sessions end on restart). Set it outside demo mode.");
+      // One secret shared with the server process, kept in DATA_DIR so that a restart keeps
+      // everybody signed in (the stored credentials are encrypted with a key derived from it).
+      childEnv.SESSION_SECRET = demoSessionSecret(env.sessionPasswords[0]?.secret ?? randomBytes(32).toString("base64url"));
+      console.warn(`klikk dashboard: SESSION_SECRET is not set; using a generated one kept in ${path.join(env.dataDir, DEMO_SECRET_FILE)}. Set it outside demo mode.`);
     }
   }
 

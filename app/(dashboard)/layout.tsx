@@ -6,7 +6,7 @@ import { getSession } from "@/lib/server/session";
 
 /** The signed-in shell. It checks the session itself; the proxy's redirect is only a convenience. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const session = await getSession({ touch: false });
+  const session = await getSession({ clearCookie: false });
   if (!session) redirect("/login");
   const account = session.username ?? "Account token";
   return (

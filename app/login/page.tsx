@@ -21,7 +21,7 @@ const DEMO_CREDENTIALS = [
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);
-  if (await getSession({ touch: false })) redirect(next);
+  if (await getSession({ clearCookie: false })) redirect(next);
   const env = getEnv();
   const dashboardAddress = await upstreamLocalAddress();
 
@@ -34,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to klikk dashboard</h1>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-            Your credentials are checked with the klikk API and kept only in an encrypted cookie on this dashboard&apos;s server side; the browser never sees them again.
+            Your credentials are checked with the klikk API and kept encrypted on this dashboard&apos;s server; the browser never sees them again.
           </p>
           <SignInForm next={next} dashboardAddress={dashboardAddress} />
         </div>

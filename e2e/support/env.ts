@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * Ports and secrets of the e2e stack (loopback only). The ports can be moved with
  * E2E_APP_PORT and E2E_SIMULATOR_PORT so that two checkouts can run their suites side by side.
@@ -10,8 +12,9 @@ export const E2E = {
   appUrl: `http://localhost:${appPort}`,
   /**
    * A second instance of the same build with the default sign-in limit (10 failures), for the
-   * tests of that limit; the main instance allows many more so that the refusals tested across
-   * the suite do not lock each other out (they all come from 127.0.0.1).
+   * tests of that limit (it trusts X-Forwarded-For, so each test picks its own address); the main
+   * instance allows many more so that the refusals tested across the suite do not lock each other
+   * out (they all come from 127.0.0.1).
    */
   strictAppPort: appPort + 50,
   strictAppUrl: `http://localhost:${appPort + 50}`,
@@ -36,6 +39,9 @@ export function appServerEnv(port: number, overrides: Record<string, string> = {
     KLIKK_API_URL: E2E.simulatorApiUrl,
     SESSION_SECRET: E2E.sessionSecret,
     KLIKK_TIMEOUT_MS: "3000",
+    // Each instance its own embedded store, emptied when the stack starts. Absolute: the standalone
+    // server changes into its own folder before it reads the setting.
+    DATA_DIR: path.resolve(`.cache/e2e-data/${port}`),
     ...overrides,
   };
 }

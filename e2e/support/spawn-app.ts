@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { appServerEnv } from "./env";
@@ -11,6 +12,8 @@ export type SpawnedApp = { url: string; api: APIRequestContext; stop(): Promise<
  */
 export async function spawnApp(port: number, env: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<SpawnedApp> {
   const url = `http://localhost:${port}`;
+  // A fresh embedded store of its own, unless the test names a DATA_DIR (to share or keep one).
+  if (!env.DATA_DIR) rmSync(appServerEnv(port).DATA_DIR ?? "", { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, [".next/standalone/server.js"], {
     env: { ...process.env, ...appServerEnv(port, env) },
     stdio: "ignore",

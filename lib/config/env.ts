@@ -29,6 +29,12 @@ export type AppEnv = {
   upstreamTimeoutMs: number;
   /** Failed sign-ins allowed per client address and per username in 15 minutes. */
   signInMaxFailures: number;
+  /** Where the embedded store keeps its SQLite file. */
+  dataDir: string;
+  /** Redis for several instances; null means the embedded SQLite store. */
+  redisUrl: string | null;
+  /** How long activity events are kept. */
+  activityRetentionDays: number;
   production: boolean;
 };
 
@@ -135,8 +141,24 @@ const rawEnvSchema = z.object({
   TRUST_PROXY: booleanSchema("TRUST_PROXY"),
   KLIKK_TIMEOUT_MS: wholeNumberSchema("KLIKK_TIMEOUT_MS", { min: 100, max: 120_000, fallback: 10_000, unit: "milliseconds" }),
   SIGN_IN_MAX_FAILURES: wholeNumberSchema("SIGN_IN_MAX_FAILURES", { min: 1, max: 100_000, fallback: 10, unit: "" }),
+  DATA_DIR: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  ACTIVITY_RETENTION_DAYS: wholeNumberSchema("ACTIVITY_RETENTION_DAYS", { min: 1, max: 3650, fallback: 90, unit: "days" }),
   NODE_ENV: z.string().optional(),
 });
+
+/** `redis://` or `rediss://` (TLS), with optional credentials, host and database number. */
+function checkRedisUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `REDIS_URL must be a URL such as redis://127.0.0.1:6379 (got a value that is not a URL)`;
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") return `REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}//")`;
+  if (!url.hostname) return "REDIS_URL must name a host, such as redis://127.0.0.1:6379";
+  return null;
+}
 
 export type EnvResult = { ok: true; env: AppEnv } | { ok: false; message: string };
 
@@ -186,6 +208,15 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
     };
   }
 
+  const redisUrl = raw.REDIS_URL?.trim() || null;
+  if (redisUrl) {
+    // The message never repeats the value: a Redis URL can carry a password.
+    const problem = checkRedisUrl(redisUrl);
+    if (problem) return { ok: false, message: problem };
+  }
+  // Relative to the working folder; scripts/start.ts passes the server an absolute path.
+  const dataDir = raw.DATA_DIR?.trim() || "data";
+
   return {
     ok: true,
     env: {
@@ -199,6 +230,9 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       trustProxy: raw.TRUST_PROXY,
       upstreamTimeoutMs: raw.KLIKK_TIMEOUT_MS,
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
+      dataDir,
+      redisUrl,
+      activityRetentionDays: raw.ACTIVITY_RETENTION_DAYS,
       production,
     },
   };

@@ -3,6 +3,7 @@ import "server-only";
 // Responses and the route wrapper: the one error shape every route handler answers with.
 import { isAbortError, isKlikkError } from "@/lib/klikk/errors";
 import { logger } from "@/lib/server/log";
+import { isStoreUnavailable } from "@/lib/server/store/types";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -43,6 +44,12 @@ export function toHttpError(error: unknown, context: string): HttpError {
   if (isKlikkError(error)) {
     if (error.detail) logger.warn(`${context}: upstream ${error.code}: ${error.detail}`);
     return new HttpError(error.httpStatus, error.code, error.message, error.field ? { fields: { [error.field]: error.message } } : {});
+  }
+  if (isStoreUnavailable(error)) {
+    logger.warn(`${context}: store unavailable${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`);
+    return new HttpError(503, "store_unavailable", "The dashboard cannot reach its session store right now. Try again in a moment.", {
+      headers: { "Retry-After": "2" },
+    });
   }
   if (isAbortError(error)) {
     // The browser went away; nobody reads this answer.

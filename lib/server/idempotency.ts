@@ -1,51 +1,56 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { getStore, type Store, type StoredAnswer } from "@/lib/server/store";
 
-export const IDEMPOTENCY_TTL_MS = 10 * 60 * 1000;
-const MAX_ENTRIES = 10_000;
+/** How long an answer is kept under its key: a retry the next day still finds it. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How often a repeat polls the store while the first request (on any instance) is running. */
+const WAIT_POLL_MS = 100;
 
-type StoredAnswer = { status: number; body: unknown };
-type Entry = { fingerprint: string; answer: Promise<StoredAnswer>; expiresAt: number };
+export type IdempotentResult = StoredAnswer & { replayed: boolean; conflict: boolean };
+
+/** What the action reports: its answer, and whether the upstream may have acted on the request. */
+export type ActionOutcome = StoredAnswer & { mayHaveActed: boolean };
 
 /**
- * Remembers the answer to each (session, Idempotency-Key) for ten minutes, in this process.
- * A repeat while the first is still running waits for the same promise, so a double click
- * reaches the upstream once. Several instances would need a shared store (see the README).
+ * Runs `action` at most once per (account, Idempotency-Key), across sign-ins, restarts and
+ * instances: the key and its answer live in the store, scoped by the upstream identity, for 24 h.
+ * A concurrent repeat (on any instance) waits for the first; a repeat with a different body is a
+ * conflict. Only answers after which the upstream may have acted are kept; when it certainly did
+ * not (refused connection, 503, 4xx) nothing is kept, so the retry goes through.
+ *
+ * `lockMs` bounds the wait: a claim whose holder died is taken over after it.
  */
-export class IdempotencyStore {
-  private readonly entries = new Map<string, Entry>();
-
-  /**
-   * Runs `action` once per key; later calls with the same key get the first answer. A repeat
-   * with a different body is refused by the caller through `conflict: true`.
-   */
-  async run(scope: string, key: string, body: unknown, action: () => Promise<StoredAnswer>): Promise<StoredAnswer & { replayed: boolean; conflict: boolean }> {
-    const now = Date.now();
-    this.sweep(now);
-    const id = `${scope}\u0000${key}`;
-    const fingerprint = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-    const existing = this.entries.get(id);
-    if (existing && existing.expiresAt > now) {
-      if (existing.fingerprint !== fingerprint) return { status: 0, body: null, replayed: true, conflict: true };
-      return { ...(await existing.answer), replayed: true, conflict: false };
+export async function runIdempotent(
+  identity: string,
+  key: string,
+  body: unknown,
+  lockMs: number,
+  action: () => Promise<ActionOutcome>,
+  store: Store = getStore(),
+): Promise<IdempotentResult> {
+  const id = createHash("sha256").update(`${identity}\u0000${key}`).digest("hex");
+  const fingerprint = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  const giveUpAt = Date.now() + lockMs + 5_000;
+  for (;;) {
+    const claim = await store.claimIdempotency(id, fingerprint, lockMs);
+    if (claim.state !== "claimed" && claim.fingerprint !== fingerprint) return { status: 0, body: null, replayed: true, conflict: true };
+    if (claim.state === "done") return { ...claim.answer, replayed: true, conflict: false };
+    if (claim.state === "claimed") break;
+    if (Date.now() > giveUpAt) {
+      return { status: 409, body: { error: { code: "idempotency_in_progress", message: "This order is still being placed. Check the order list in a moment." } }, replayed: true, conflict: false };
     }
-    const answer = action();
-    this.entries.set(id, { fingerprint, answer, expiresAt: now + IDEMPOTENCY_TTL_MS });
-    return { ...(await answer), replayed: false, conflict: false };
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
   }
-
-  private sweep(now: number) {
-    for (const [id, entry] of this.entries) {
-      if (entry.expiresAt <= now || this.entries.size > MAX_ENTRIES) this.entries.delete(id);
-      else break; // Insertion order equals expiry order, so the rest are newer.
-    }
+  let outcome: ActionOutcome;
+  try {
+    outcome = await action();
+  } catch (error) {
+    await store.releaseIdempotency(id).catch(() => undefined);
+    throw error;
   }
-}
-
-const globalForStore = globalThis as typeof globalThis & { __klikkIdempotency?: IdempotencyStore };
-export const idempotencyStore = (globalForStore.__klikkIdempotency ??= new IdempotencyStore());
-
-/** A scope that differs per signed-in session without holding its secret. */
-export function sessionScope(auth: { method: string }, createdAt: number, secretPart: string): string {
-  return createHash("sha256").update(`${auth.method}\u0000${secretPart}\u0000${createdAt}`).digest("hex");
+  const answer: StoredAnswer = { status: outcome.status, body: outcome.body };
+  if (outcome.mayHaveActed) await store.completeIdempotency(id, fingerprint, answer, IDEMPOTENCY_TTL_MS);
+  else await store.releaseIdempotency(id);
+  return { ...answer, replayed: false, conflict: false };
 }

@@ -11,7 +11,7 @@ export function klikkClient(auth: KlikkAuth, options: Pick<KlikkClientOptions, "
   return createKlikkClient({ baseUrl: env.klikkApiUrl, auth, timeoutMs: env.upstreamTimeoutMs, ...options });
 }
 
-/** The "authenticate" step of every route handler: the session or a 401. */
+/** The "authenticate" step of every route handler: the session or a 401 (503 when the store is down). */
 export async function requireSession(): Promise<SessionData> {
   const session = await getSession();
   if (!session) throw new HttpError(401, "unauthenticated", "You are signed out. Sign in again to continue.");

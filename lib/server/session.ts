@@ -1,24 +1,41 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { getIronSession, unsealData, type SessionOptions } from "iron-session";
-import { getEnv } from "@/lib/server/env";
 import type { KlikkAuth } from "@/lib/klikk/client";
+import { openCredential, sealCredential } from "@/lib/server/credential-box";
+import { getEnv } from "@/lib/server/env";
+import { accountIdentity } from "@/lib/server/identity";
+import { getStore, type SessionRecord } from "@/lib/server/store";
 
-/** Signed-out visitors have no session; a signed-in one carries the upstream credentials. */
+/**
+ * Sessions live in the store; the cookie (sealed by iron-session) holds only a random id. So
+ * signing out, ending a session from another browser, or "sign out everywhere" takes effect on
+ * the very next request on every instance, and the cookie never carries a credential.
+ */
+
+/** What the sealed cookie holds: 256 random bits, nothing else. */
+type CookieData = { sid?: string };
+
+/** A signed-in session as route handlers and pages see it. */
 export type SessionData = {
-  /** The upstream credentials. Sealed in the cookie; never sent to the browser in any other form. */
+  /** The store's id of this session (a hash of the cookie's id): safe to show and compare. */
+  id: string;
+  /** The upstream account (lib/server/identity). */
+  identity: string;
+  /** The upstream credentials, decrypted for this request only. */
   auth: KlikkAuth;
   /** Shown in the header; the token method has none. */
   username?: string;
-  /** Epoch milliseconds when the user signed in (absolute lifetime). */
   createdAt: number;
-  /** Epoch milliseconds of the last request that touched the session (idle timeout). */
   lastSeenAt: number;
+  clientAddress: string;
+  userAgent: string;
 };
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
-/** Re-seal at most this often, so a burst of requests does not send a new cookie every time. */
+/** The stored last-seen time moves at most this often, so a burst of requests writes once. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 /**
@@ -53,90 +70,133 @@ export function sessionOptions(secure: boolean): SessionOptions {
   };
 }
 
-/** True when the sealed timestamps are within the idle timeout and the absolute lifetime. */
-export function isSessionFresh(data: Partial<SessionData>, now = Date.now()): data is SessionData {
-  if (!data.auth || typeof data.createdAt !== "number" || typeof data.lastSeenAt !== "number") return false;
-  if (now - data.createdAt > SESSION_ABSOLUTE_LIFETIME_MS) return false;
-  if (now - data.lastSeenAt > SESSION_IDLE_TIMEOUT_MS) return false;
-  return data.createdAt <= now + 60_000 && data.lastSeenAt <= now + 60_000;
+/** The store's id for a cookie's session id: a leaked store never yields a usable cookie. */
+function storeId(sid: string): string {
+  return createHash("sha256").update(sid).digest("hex");
 }
 
-async function openSession() {
+/** The deadline of a session: idle timeout from its last use, capped by its absolute lifetime. */
+function expiryOf(createdAt: number, lastSeenAt: number): number {
+  return Math.min(lastSeenAt + SESSION_IDLE_TIMEOUT_MS, createdAt + SESSION_ABSOLUTE_LIFETIME_MS);
+}
+
+async function openCookieSession() {
   const secure = isSecureRequest(await headers());
-  return getIronSession<SessionData>(await cookies(), sessionOptions(secure));
+  return getIronSession<CookieData>(await cookies(), sessionOptions(secure));
 }
 
 const UNSEALED_CACHE_SIZE = 2_000;
 const UNSEALED_CACHE_TTL_MS = 60_000;
-const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { data: Partial<SessionData>; at: number }> };
+const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { sid: string | null; at: number }> };
 const unsealedCache = (globalForCache.__klikkUnsealed ??= new Map());
 
 /**
- * Unseals a cookie value, remembering the result for a minute: unsealing (AES and HMAC through
- * Web Crypto) was the largest cost of a route handler after Next itself. The key is the whole
- * sealed value, which is authenticated, so the same value always unseals to the same data; the
- * timestamps inside are still checked on every request. Failures are not cached.
+ * The session id inside a cookie value, or null. Unsealing (AES and HMAC through Web Crypto) was
+ * the largest cost of a route handler after Next itself, so results are remembered for a minute;
+ * the value is authenticated, so it always unseals to the same id. Whether that id is still a
+ * session is asked of the store on every request. Cookies from before server-side sessions
+ * (which held the credential itself) have no `sid` and read as signed out.
  */
-async function readSeal(value: string | undefined): Promise<Partial<SessionData> | null> {
+async function readSessionId(value: string | undefined): Promise<string | null> {
   if (!value) return null;
   const now = Date.now();
   const cached = unsealedCache.get(value);
-  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.data;
+  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.sid;
+  let sid: string | null = null;
   try {
     const options = sessionOptions(false);
-    const data = await unsealData<Partial<SessionData>>(value, { password: options.password, ttl: options.ttl });
-    if (unsealedCache.size >= UNSEALED_CACHE_SIZE) unsealedCache.delete(unsealedCache.keys().next().value as string);
-    unsealedCache.set(value, { data, at: now });
-    return data;
+    const data = await unsealData<CookieData>(value, { password: options.password, ttl: options.ttl });
+    sid = typeof data.sid === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.sid) ? data.sid : null;
   } catch {
     return null;
   }
+  if (unsealedCache.size >= UNSEALED_CACHE_SIZE) unsealedCache.delete(unsealedCache.keys().next().value as string);
+  unsealedCache.set(value, { sid, at: now });
+  return sid;
+}
+
+function toAuth(record: SessionRecord, secret: string): KlikkAuth {
+  if (record.method === "token") return { method: "token", token: secret };
+  return { method: record.method, username: record.username ?? "", password: secret };
 }
 
 /**
- * The signed-in session, or null. Reading also slides the idle timeout (route handlers only:
- * pages cannot set cookies, so they pass `touch: false`). Expired sessions are destroyed.
+ * The live session behind a cookie value, or null (no cookie, tampered, unknown id, expired,
+ * or its credential no longer opens because its secret was retired). Slides the idle timeout.
+ * Throws StoreUnavailableError when the store cannot be asked.
  */
-export async function getSession({ touch = true }: { touch?: boolean } = {}): Promise<SessionData | null> {
+export async function loadSession(cookieValue: string | undefined, now = Date.now()): Promise<SessionData | null> {
+  const sid = await readSessionId(cookieValue);
+  if (!sid) return null;
+  const store = getStore();
+  const record = await store.readSession(storeId(sid), now);
+  if (!record || expiryOf(record.createdAt, record.lastSeenAt) <= now) return null;
+  const secret = openCredential(record.credential, record.id, getEnv().sessionPasswords);
+  if (secret === null) return null;
+  if (now - record.lastSeenAt > TOUCH_INTERVAL_MS) {
+    await store.touchSession(record.id, now, expiryOf(record.createdAt, now));
+    record.lastSeenAt = now;
+  }
+  return {
+    id: record.id,
+    identity: record.identity,
+    auth: toAuth(record, secret),
+    ...(record.username ? { username: record.username } : {}),
+    createdAt: record.createdAt,
+    lastSeenAt: record.lastSeenAt,
+    clientAddress: record.clientAddress,
+    userAgent: record.userAgent,
+  };
+}
+
+/**
+ * The signed-in session of this request, or null. With `clearCookie` (route handlers only: pages
+ * cannot set cookies) a cookie that no longer names a session is deleted.
+ */
+export async function getSession({ clearCookie = true }: { clearCookie?: boolean } = {}): Promise<SessionData | null> {
   const secure = isSecureRequest(await headers());
-  const cookieStore = await cookies();
-  const value = cookieStore.get(sessionCookieName(secure))?.value;
-  const stored = await readSeal(value);
-  const now = Date.now();
-  if (!stored || !isSessionFresh(stored, now)) {
-    if (touch && value) (await openSession()).destroy();
-    return null;
-  }
-  const data: SessionData = { auth: stored.auth, username: stored.username, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt };
-  if (touch && now - data.lastSeenAt > TOUCH_INTERVAL_MS) {
-    const session = await openSession();
-    session.lastSeenAt = now;
-    await session.save();
-  }
-  return data;
+  const value = (await cookies()).get(sessionCookieName(secure))?.value;
+  const session = await loadSession(value);
+  if (!session && value && clearCookie) (await openCookieSession()).destroy();
+  return session;
 }
 
-/** Seals a new session for freshly verified credentials. */
-export async function startSession(auth: KlikkAuth, username: string | undefined): Promise<void> {
-  const session = await openSession();
+/** Stores a session for freshly verified credentials and sets its cookie. */
+export async function startSession(auth: KlikkAuth, username: string | undefined, client: { address: string; userAgent: string }): Promise<void> {
+  const sid = randomBytes(32).toString("base64url");
+  const id = storeId(sid);
   const now = Date.now();
-  session.auth = auth;
-  session.username = username;
-  session.createdAt = now;
-  session.lastSeenAt = now;
-  await session.save();
+  await getStore().createSession({
+    id,
+    identity: accountIdentity(auth),
+    method: auth.method,
+    username: username ?? null,
+    credential: sealCredential(auth.method === "token" ? auth.token : auth.password, id, getEnv().sessionPasswords),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: expiryOf(now, now),
+    clientAddress: client.address,
+    // Shown on the sessions page; bounded so that a huge header does not bloat the store.
+    userAgent: client.userAgent.slice(0, 512),
+  });
+  const cookie = await openCookieSession();
+  cookie.sid = sid;
+  await cookie.save();
 }
 
-export async function endSession(): Promise<void> {
-  const session = await openSession();
-  session.destroy();
+/** Ends this request's session in the store and deletes its cookie. */
+export async function endSession(): Promise<SessionData | null> {
+  const session = await getSession({ clearCookie: false });
+  if (session) await getStore().deleteSession(session.id);
+  (await openCookieSession()).destroy();
+  return session;
 }
 
 /**
- * Used by proxy.ts, which sees the raw cookie: true when it unseals to a fresh session.
- * Any failure (tampered, truncated, retired password, expired) reads as signed out.
+ * Used by proxy.ts, which sees the raw cookie: "fresh" when it names a live session, "stale"
+ * when a cookie is there but no longer names one (expired, signed out elsewhere), "none" without.
  */
-export async function hasFreshSession(cookieValue: string | undefined): Promise<boolean> {
-  const data = await readSeal(cookieValue);
-  return data !== null && isSessionFresh(data);
+export async function cookieSessionState(cookieValue: string | undefined): Promise<"fresh" | "stale" | "none"> {
+  if (!cookieValue) return "none";
+  return (await loadSession(cookieValue)) ? "fresh" : "stale";
 }

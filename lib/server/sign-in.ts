@@ -6,7 +6,9 @@ import { DigestChallengeCache } from "@/lib/klikk/digest";
 import { isKlikkError } from "@/lib/klikk/errors";
 import { HttpError } from "@/lib/server/http";
 import { klikkClient, upstreamLocalAddress } from "@/lib/server/klikk";
-import { signInLimiter } from "@/lib/server/rate-limit";
+import { getEnv } from "@/lib/server/env";
+import { beginSignIn } from "@/lib/server/sign-in-limit";
+import { getStore } from "@/lib/server/store";
 
 const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
@@ -38,28 +40,30 @@ export const signInSchema = z.discriminatedUnion("method", [
 
 export type SignInRequest = z.output<typeof signInSchema>;
 
-function limiterKeys(request: SignInRequest, clientAddress: string): string[] {
-  const keys = [`address:${clientAddress}`];
-  if (request.method !== "token") keys.push(`user:${request.username.toLowerCase()}`);
-  // Tokens are keyed by a hash so the limiter's memory never holds a usable token.
-  else keys.push(`token:${createHash("sha256").update(request.token).digest("hex").slice(0, 32)}`);
-  return keys;
+/** Who the attempt is for: the username, or a hash of the token (never the token itself). */
+function attemptSubject(request: SignInRequest): string {
+  if (request.method !== "token") return `user:${request.username.toLowerCase()}`;
+  return `token:${createHash("sha256").update(request.token).digest("hex").slice(0, 32)}`;
+}
+
+function attemptsLeft(remaining: number): string {
+  if (remaining > 3) return "";
+  if (remaining === 0) return " Sign-in from this address is now paused for 15 minutes.";
+  return ` ${remaining} attempt${remaining === 1 ? "" : "s"} left before sign-in from this address is paused for 15 minutes.`;
 }
 
 /**
  * Checks credentials with one cheap upstream call (order_list) and returns what the session
- * keeps. Failures are counted per client address and per username; past the limit, 429.
+ * keeps. Attempts are limited per client address and per username (lib/server/sign-in-limit).
  * Unknown users and wrong passwords get one message: the upstream does not tell them apart
  * and neither do we.
  */
 export async function verifySignIn(request: SignInRequest, clientAddress: string, signal: AbortSignal): Promise<{ auth: KlikkAuth; username?: string }> {
-  const keys = limiterKeys(request, clientAddress);
-  const wait = signInLimiter().retryAfterSeconds(keys);
-  if (wait > 0) {
-    throw new HttpError(429, "rate_limited", `Too many failed sign-ins. Wait ${Math.ceil(wait / 60)} minute(s) and try again.`, {
-      headers: { "Retry-After": String(wait) },
-    });
-  }
+  const env = getEnv();
+  const attempt = await beginSignIn(getStore(), clientAddress, attemptSubject(request), {
+    addressLimit: env.signInMaxFailures,
+    lockMs: env.upstreamTimeoutMs * 2 + 5_000,
+  });
   const auth: KlikkAuth =
     request.method === "token" ? { method: "token", token: request.token } : { method: request.method, username: request.username, password: request.password };
   try {
@@ -67,32 +71,36 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
     // not depend on whether this username was tried (or cached) before.
     await klikkClient(auth, { digestCache: new DigestChallengeCache() }).orderList({ signal });
   } catch (error) {
-    if (!isKlikkError(error)) throw error;
+    if (!isKlikkError(error)) {
+      await attempt.abandoned();
+      throw error;
+    }
     if (error.code === "unauthenticated") {
-      signInLimiter().recordFailure(keys);
+      const { remaining } = await attempt.failed();
       if (error.reason === "two_factor_required") {
         throw new HttpError(401, "two_factor_required", "This account uses 2-factor login, so the API refuses its password. Sign in with an account token instead.");
       }
       throw new HttpError(
         401,
         "invalid_credentials",
-        request.method === "token" ? "The account token was not accepted. Check it and try again." : "Wrong username or password.",
+        `${request.method === "token" ? "The account token was not accepted. Check it and try again." : "Wrong username or password."}${attemptsLeft(remaining)}`,
       );
     }
     if (error.code === "forbidden" && request.method === "token") {
-      signInLimiter().recordFailure(keys);
+      const { remaining } = await attempt.failed();
       const address = await upstreamLocalAddress();
       throw new HttpError(
         403,
         "token_address_refused",
-        `The API refused this token from this dashboard's address${address ? ` (${address})` : ""}. Add that address to the token's allow list in the provider's portal.`,
+        `The API refused this token from this dashboard's address${address ? ` (${address})` : ""}. Add that address to the token's allow list in the provider's portal.${attemptsLeft(remaining)}`,
       );
     }
+    await attempt.abandoned();
     if (error.code === "upstream_timeout" || error.code === "upstream_unavailable" || error.code === "upstream_invalid") {
       throw new HttpError(error.httpStatus, error.code, "The klikk API cannot be reached right now, so your sign-in could not be checked. Try again in a moment.");
     }
     throw error;
   }
-  signInLimiter().clear(keys.filter((key) => !key.startsWith("address:")));
+  await attempt.succeeded();
   return { auth, username: request.method === "token" ? undefined : request.username };
 }

@@ -1,9 +1,11 @@
 import { orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
-import { idempotencyStore, sessionScope } from "@/lib/server/idempotency";
+import { isKlikkError } from "@/lib/klikk/errors";
 import { assertSameOrigin } from "@/lib/server/csrf";
+import { getEnv } from "@/lib/server/env";
 import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } from "@/lib/server/http";
-import { readJson } from "@/lib/server/request";
+import { runIdempotent } from "@/lib/server/idempotency";
 import { requireClient } from "@/lib/server/klikk";
+import { readJson } from "@/lib/server/request";
 
 /** Every order of the signed-in account, newest first. */
 export const GET = route("GET /api/orders", async (request) => {
@@ -14,9 +16,24 @@ export const GET = route("GET /api/orders", async (request) => {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
+/** Said the same way whenever the order may exist although no answer confirmed it. */
+export const ORDER_OUTCOME_UNKNOWN =
+  "The klikk API did not confirm the order. It may have been placed: check the order list before ordering again.";
+
 /**
- * Places an order. The Idempotency-Key makes a double click or a retry safe: the same key in
- * the same session within ten minutes returns the first answer and never orders twice.
+ * True when the upstream may have placed the order: a timeout or reset after sending, a 5xx
+ * other than 503, or an answer that could not be read. Refused connections, 503 and 4xx are
+ * certain refusals.
+ */
+function mayHaveActed(error: unknown): boolean {
+  if (!isKlikkError(error)) return false;
+  return error.reason === "outcome_unknown" || error.code === "upstream_invalid";
+}
+
+/**
+ * Places an order. The Idempotency-Key makes a double click, a retry, a new sign-in or a restart
+ * safe: the same key for the same account within 24 hours returns the first answer and never
+ * orders twice (lib/server/idempotency).
  */
 export const POST = route("POST /api/orders", async (request) => {
   assertSameOrigin(request);
@@ -28,15 +45,23 @@ export const POST = route("POST /api/orders", async (request) => {
   }
   const { session, client } = await requireClient();
   const body = await readJson(request, orderCreateBodySchema);
-  const secretPart = session.auth.method === "token" ? session.auth.token : session.auth.username;
-  const result = await idempotencyStore.run(sessionScope(session.auth, session.createdAt, secretPart), key, body, async () => {
+  // The lock outlives one upstream call (its deadline plus a margin), so a repeat never runs beside it.
+  const lockMs = getEnv().upstreamTimeoutMs * 2 + 5_000;
+  const result = await runIdempotent(session.identity, key, body, lockMs, async () => {
     try {
       // Not tied to request.signal: once sent, the order's answer must be kept for a retry.
       const created = await client.orderCreate(body);
-      return { status: 201, body: created };
+      return { status: 201, body: created, mayHaveActed: true };
     } catch (error) {
+      const unknown = mayHaveActed(error);
       const httpError = toHttpError(error, "POST /api/orders");
-      return { status: httpError.status, body: { error: { code: httpError.code, message: httpError.message, ...(httpError.fields ? { fields: httpError.fields } : {}) } } };
+      const message = unknown ? ORDER_OUTCOME_UNKNOWN : httpError.message;
+      const code = unknown ? "order_outcome_unknown" : httpError.code;
+      return {
+        status: httpError.status,
+        body: { error: { code, message, ...(httpError.fields ? { fields: httpError.fields } : {}) } },
+        mayHaveActed: unknown,
+      };
     }
   });
   if (result.conflict) {

@@ -5,12 +5,13 @@ import { readJson } from "@/lib/server/request";
 import { endSession, getSession, startSession } from "@/lib/server/session";
 import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
 
-/** Sign in: check the credentials upstream, then seal them in the session cookie. */
+/** Sign in: check the credentials upstream, then keep them (encrypted) in a new stored session. */
 export const POST = route("POST /api/session", async (request) => {
   assertSameOrigin(request);
   const body = await readJson(request, signInSchema);
-  const { auth, username } = await verifySignIn(body, clientAddress(request), request.signal);
-  await startSession(auth, username);
+  const address = clientAddress(request);
+  const { auth, username } = await verifySignIn(body, address, request.signal);
+  await startSession(auth, username, { address, userAgent: request.headers.get("user-agent") ?? "" });
   return json({ method: auth.method, ...(username ? { username } : {}) });
 });
 
@@ -25,7 +26,7 @@ export const GET = route("GET /api/session", async (request) => {
   });
 });
 
-/** Sign out. */
+/** Sign out: the stored session is deleted, so a copy of the cookie is worthless from now on. */
 export const DELETE = route("DELETE /api/session", async (request) => {
   assertSameOrigin(request);
   await endSession();

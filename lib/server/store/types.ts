@@ -1,0 +1,102 @@
+/**
+ * What the dashboard's server keeps between requests, and across restarts and instances: one
+ * small interface with two engines (SQLite for one process, Redis for several). Every record
+ * expires or is pruned, so nothing grows without bound.
+ */
+
+export type SignInMethod = "token" | "basic" | "digest";
+
+/** A signed-in browser. `id` is a hash of the cookie's random session id, never the id itself. */
+export type SessionRecord = {
+  id: string;
+  /** The upstream account (see lib/server/identity): sessions are listed and ended per identity. */
+  identity: string;
+  method: SignInMethod;
+  username: string | null;
+  /** The upstream credential, encrypted (lib/server/credential-box). */
+  credential: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** When the record stops being valid: the earlier of the idle and the absolute deadline. */
+  expiresAt: number;
+  clientAddress: string;
+  userAgent: string;
+};
+
+/** An answer kept under an Idempotency-Key. */
+export type StoredAnswer = { status: number; body: unknown };
+
+export type IdempotencyClaim =
+  /** The caller holds the key's lock and must `completeIdempotency` or `releaseIdempotency`. */
+  | { state: "claimed" }
+  /** Another request (on any instance) holds the lock: wait and claim again. */
+  | { state: "running"; fingerprint: string }
+  | { state: "done"; fingerprint: string; answer: StoredAnswer };
+
+export type ActivityEvent = {
+  /** Assigned by the store; increases with time within one store. */
+  id?: string;
+  at: number;
+  identity: string;
+  kind: string;
+  /** Never a credential. */
+  data: Record<string, unknown>;
+};
+
+export type StoreEngine = "sqlite" | "redis";
+
+export interface Store {
+  readonly engine: StoreEngine;
+
+  createSession(record: SessionRecord): Promise<void>;
+  /** The record, or null when missing or expired. */
+  readSession(id: string, now?: number): Promise<SessionRecord | null>;
+  touchSession(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+  /** True when a record was deleted. */
+  deleteSession(id: string): Promise<boolean>;
+  /** The identity's live sessions, newest first. */
+  listSessions(identity: string, now?: number): Promise<SessionRecord[]>;
+  /** Deletes every session of the identity except `keepId`; returns the ids deleted. */
+  deleteSessions(identity: string, keepId?: string): Promise<string[]>;
+
+  /** Takes the key's lock for `lockMs` unless it is held or answered. */
+  claimIdempotency(key: string, fingerprint: string, lockMs: number): Promise<IdempotencyClaim>;
+  completeIdempotency(key: string, fingerprint: string, answer: StoredAnswer, ttlMs: number): Promise<void>;
+  /** Forgets a claimed key: the upstream certainly did not act, so a retry must go through. */
+  releaseIdempotency(key: string): Promise<void>;
+
+  /**
+   * Adds `by` (default 1; -1 takes a hit back) to a counter whose window starts at its first
+   * hit; returns the new count and when it resets.
+   */
+  incrementCounter(key: string, windowMs: number, by?: number): Promise<{ count: number; resetAt: number }>;
+  readCounter(key: string): Promise<{ count: number; resetAt: number } | null>;
+  resetCounter(key: string): Promise<void>;
+
+  /** A lock held until released or `ttlMs` passes; false when someone else holds it. */
+  acquireLock(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseLock(key: string, owner: string): Promise<void>;
+
+  appendEvent(event: ActivityEvent, retentionMs: number): Promise<void>;
+  /** The identity's events, newest first. */
+  listEvents(identity: string, options: { limit: number; kinds?: string[] }): Promise<ActivityEvent[]>;
+
+  readSettings(identity: string): Promise<Record<string, unknown>>;
+  writeSetting(identity: string, name: string, value: unknown): Promise<void>;
+
+  /** Resolves when the engine answers; throws StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The store cannot be reached or written: route handlers answer 503 `store_unavailable`. */
+export class StoreUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super("The dashboard's store is unavailable.", { cause });
+    this.name = "StoreUnavailableError";
+  }
+}
+
+export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
+  return error instanceof Error && error.name === "StoreUnavailableError";
+}
