@@ -21,10 +21,14 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    DATA_DIR=/data
 # Only the standalone output: the server, its traced dependencies and the static assets.
 COPY --from=build --chown=node:node /app/.next/standalone ./
-# The node image's unprivileged user (uid 1000); nothing in /app needs to be writable.
+# The node image's unprivileged user (uid 1000); nothing in /app needs to be writable. The
+# embedded store (SQLite) lives in /data: mount a volume there, or set REDIS_URL.
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

@@ -39,7 +39,7 @@ test.describe("sign-in", () => {
       await signInWithPassword(page, "demo", "demo", scheme);
       await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
       await expect(page.getByRole("banner")).toContainText("demo");
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(page).toHaveURL(`${E2E.appUrl}/login`);
       await page.goto("/orders");
       await expect(page).toHaveURL(/\/login\?next=%2Forders$/);

@@ -34,9 +34,10 @@ export type Principal = {
 };
 
 export type AuthResult =
-  | { ok: true; principal: Principal }
+  /** `authenticationInfo`: the Authentication-Info header of a Digest success (rspauth). */
+  | { ok: true; principal: Principal; authenticationInfo?: string }
   | { ok: false; status: 401; message: string; stale?: boolean }
-  | { ok: false; status: 403; message: string };
+  | { ok: false; status: 400 | 403; message: string };
 
 export const MESSAGES = {
   missing: "authentication required: use HTTP Basic or Digest with your username and password, or the X-Account-Token header",
@@ -132,10 +133,12 @@ export class Authenticator {
   #digest(paramText: string, req: IncomingMessage): AuthResult {
     const p = parseAuthParams(paramText);
     if (!p) return fail401("malformed Digest credentials");
-    const { username, realm, nonce, uri, response, qop, nc, cnonce, opaque } = p;
-    if (p["username*"] !== undefined || p.userhash === "true") {
-      return fail401("Digest userhash and username* are not supported: send the plain username");
-    }
+    const { realm, nonce, uri, response, qop, nc, cnonce, opaque } = p;
+    if (p.userhash === "true") return fail401("Digest userhash is not supported: send the username");
+    if (p["username*"] !== undefined && p.username !== undefined) return fail401("Digest username and username* must not both be sent");
+    // RFC 7616 3.4.4: a name outside ASCII arrives as username*=UTF-8''percent-encoded (RFC 8187).
+    const username = p["username*"] !== undefined ? decodeExtendedValue(p["username*"]) : p.username;
+    if (username === null) return fail401("malformed Digest username*: expected UTF-8'' followed by percent-encoded UTF-8");
     if (!username || !realm || !nonce || !uri || !response || !nc || !cnonce) {
       return fail401("incomplete Digest credentials: username, realm, nonce, uri, response, qop, nc and cnonce are required");
     }
@@ -144,7 +147,8 @@ export class Authenticator {
     if (!algorithm) return fail401("unsupported Digest algorithm: use SHA-256 or MD5 (or their -sess forms)");
     if (realm !== REALM) return fail401(`wrong Digest realm: use "${REALM}"`);
     if (!/^[0-9a-fA-F]{8}$/.test(nc)) return fail401("Digest nc must be 8 hexadecimal digits");
-    if (uri !== req.url) return fail401("Digest uri does not match the request target");
+    // RFC 7616 3.4.6: a uri that is not the request target is a bad request, not bad credentials.
+    if (uri !== req.url) return { ok: false, status: 400, message: "Digest uri does not match the request target" };
     if (opaque !== this.opaque) return fail401("Digest opaque does not match the challenge: authenticate again");
     const nonceState = this.nonces.check(nonce);
     if (nonceState === "invalid") return fail401("unknown Digest nonce: authenticate again with the nonce from the challenge");
@@ -159,7 +163,11 @@ export class Authenticator {
     // Only now, with a right answer, is an expired nonce worth a stale=true retry.
     if (nonceState === "stale") return { ok: false, status: 401, message: "Digest nonce expired: retry with the new nonce", stale: true };
     if (!this.nonces.useNc(nonce, parseInt(nc, 16))) return fail401("Digest nonce count did not increase: replay refused");
-    return this.#principalFor(account, "digest");
+    const result = this.#principalFor(account, "digest");
+    if (!result.ok) return result;
+    // Mutual authentication (RFC 7616 3.5): rspauth proves that this server knows the password.
+    const rspauth = computeDigestResponse({ algorithm, ha1, nonce, cnonce, nc, qop: "auth", method: "", uri });
+    return { ...result, authenticationInfo: `qop=auth, rspauth="${rspauth}", cnonce="${cnonce}", nc=${nc}` };
   }
 
   #token(value: string, req: IncomingMessage): AuthResult {
@@ -186,4 +194,15 @@ export class Authenticator {
 
 function fail401(message: string): AuthResult {
   return { ok: false, status: 401, message };
+}
+
+/** The value of an RFC 8187 ext-value in UTF-8 (`UTF-8''na%C3%AFve`), or null when malformed. */
+function decodeExtendedValue(value: string): string | null {
+  const match = /^UTF-8'[A-Za-z0-9-]*'(.*)$/i.exec(value);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1] ?? "");
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@
  * authentication path, every action, every error case, transitions (virtual clock), payment,
  * anti-affinity and firewall conflicts, faults.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "./index.ts";
 import { basic, call, digestHeader, fetchChallenge, parseChallenge, token, type Reply } from "./testing.ts";
@@ -177,10 +178,23 @@ describe("authentication", () => {
       expectError(await api({ Authorization: back }, { action: "order_list" }), 401);
     });
 
+    it("accepts username* (RFC 7616 3.4.4) and proves itself with rspauth (3.5)", async () => {
+      const challenge = await fetchChallenge(sim.origin, "SHA-256");
+      const cnonce = "conformance-cnonce";
+      const r = await api({ Authorization: digestHeader({ challenge, username: "demo", password: "demo", cnonce, extendedUsername: true }) }, { action: "order_list" });
+      expect(r.status, r.text).toBe(200);
+      const info = r.headers["authentication-info"]?.[0] ?? "";
+      const rspauth = /rspauth="([0-9a-f]+)"/.exec(info)?.[1];
+      const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+      const ha1 = sha(`demo:${challenge.params.realm}:demo`);
+      expect(rspauth).toBe(sha(`${ha1}:${challenge.params.nonce}:00000001:${cnonce}:auth:${sha(":/api")}`));
+    });
+
     it("requires uri to be the request target", async () => {
       const challenge = await fetchChallenge(sim.origin, "SHA-256");
       const h = digestHeader({ challenge, username: "demo", password: "demo", uri: "/other" });
-      expectError(await api({ Authorization: h }, { action: "order_list" }), 401, "uri");
+      // RFC 7616 3.4.6: a bad request, not bad credentials.
+      expectError(await api({ Authorization: h }, { action: "order_list" }), 400, "uri");
       // A query string is part of the target.
       const withQuery = digestHeader({ challenge, username: "demo", password: "demo", uri: "/api?x=1", nc: 5 });
       const r = await call(sim.origin, { path: "/api?x=1", headers: { Authorization: withQuery }, body: { action: "order_list" } });

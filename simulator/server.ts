@@ -205,6 +205,7 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
     }
     return sendError(res, auth.status, auth.message);
   }
+  if (auth.authenticationInfo) res.setHeader("Authentication-Info", auth.authenticationInfo);
 
   if (parseError !== null) return sendError(res, 400, parseError);
   if (!obj) return sendError(res, 400, "the request body must be a JSON object with an action");

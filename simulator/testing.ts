@@ -99,6 +99,8 @@ export function digestHeader(o: {
   nc?: number;
   cnonce?: string;
   algorithm?: string;
+  /** Send the name as username*=UTF-8''… (RFC 7616 3.4.4) instead of username="…". */
+  extendedUsername?: boolean;
 }): string {
   const p = o.challenge.params;
   const algorithm = o.algorithm ?? p.algorithm ?? "MD5";
@@ -112,7 +114,8 @@ export function digestHeader(o: {
   if (algorithm.endsWith("-sess")) ha1 = h(algorithm, `${ha1}:${nonce}:${cnonce}`);
   const ha2 = h(algorithm, `${method}:${uri}`);
   const response = h(algorithm, `${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
-  return `Digest username="${o.username}", realm="${realm}", nonce="${nonce}", uri="${uri}", algorithm=${algorithm}, response="${response}", qop=auth, nc=${nc}, cnonce="${cnonce}", opaque="${p.opaque ?? ""}"`;
+  const name = o.extendedUsername ? `username*=UTF-8''${encodeURIComponent(o.username)}` : `username="${o.username}"`;
+  return `Digest ${name}, realm="${realm}", nonce="${nonce}", uri="${uri}", algorithm=${algorithm}, response="${response}", qop=auth, nc=${nc}, cnonce="${cnonce}", opaque="${p.opaque ?? ""}"`;
 }
 
 /** Ask for a challenge (an unauthenticated call) and return the Digest one for `algorithm`. */

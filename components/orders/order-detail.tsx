@@ -17,6 +17,7 @@ import { useCancelFlow } from "./use-cancel-flow";
 import { LastUpdated, OrderTime } from "./format";
 import { ItemServer } from "./item-server";
 import { ItemTimeline } from "./item-timeline";
+import { OrderActivity } from "./order-activity";
 import { OrderNotFound } from "./order-not-found";
 import { isCancellable, itemLabel, orderInProgress, statusSignature } from "./order-view";
 import { itemTarget, orderCancelRequest } from "./orders-list";
@@ -179,6 +180,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             ))}
           </ul>
         )}
+
+        <OrderActivity orderId={order.order_id} version={order.order_items.map((item) => item.status).join(",")} />
 
         <p>
           <Link href="/orders" className="text-sm font-medium text-blue-700 underline dark:text-blue-300">

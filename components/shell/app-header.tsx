@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MainNav } from "@/components/shell/main-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/shell/sign-out-everywhere-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
 export function SkipLink() {
@@ -35,6 +36,10 @@ export function AppHeader({ account, demoMode }: { account: string; demoMode: bo
             {account}
           </p>
           <ThemeToggle />
+          <Link href="/sessions" className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+            Sessions
+          </Link>
+          <SignOutEverywhereButton />
           <SignOutButton />
         </div>
         <div className="w-full">

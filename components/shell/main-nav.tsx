@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { href: "/orders", label: "Orders" },
   { href: "/orders/new", label: "New order" },
   { href: "/servers", label: "Servers" },
+  { href: "/activity", label: "Activity" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -18,7 +18,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { OrderCreateBody } from "./contract/order-request.ts";
-import { defaultDigestCache, digestFetch, parseWwwAuthenticate, type DigestChallengeCache } from "./digest.ts";
+import { defaultDigestCache, digestFetch, DigestServerAuthError, parseWwwAuthenticate, type DigestChallengeCache } from "./digest.ts";
 import { KlikkError, parseFieldFromMessage, type KlikkErrorCode, type KlikkErrorOptions } from "./errors.ts";
 import {
   answers,
@@ -160,6 +160,12 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (deadline.aborted) throw timeoutError(spec, timeoutMs);
         if (e instanceof KlikkError) throw e;
+        if (e instanceof DigestServerAuthError) {
+          // An answer from something that does not know the password: never trusted, never retried.
+          throw new KlikkError("upstream_invalid", "The klikk API's answer could not be verified, so it was not used. Try again; if it keeps happening, check the network path to the API.", {
+            detail: `${spec.action}: ${e.message}`,
+          });
+        }
         result = { ok: false, ...networkError(spec, e) };
       }
       if (result.ok) return result.value;

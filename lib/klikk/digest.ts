@@ -376,6 +376,12 @@ export class DigestChallengeCache {
     return entry;
   }
 
+  /** Shares an entry that one call used privately; its nonce count goes on from where it is. */
+  adopt(key: string, entry: CacheEntry): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+  }
+
   delete(key: string): void {
     this.#entries.delete(key);
   }
@@ -399,11 +405,23 @@ export type DigestFetchOptions = {
   cache?: DigestChallengeCache;
 };
 
+/** The server's Authentication-Info did not prove that it knows the password (rspauth mismatch). */
+export class DigestServerAuthError extends Error {
+  override readonly name = "DigestServerAuthError";
+}
+
 /**
  * Sends one request with Digest authentication. The body must be replayable (a string or
  * null). Returns the final Response: a 2xx or any other answer, or the 401 that ended the
  * exchange, for the caller to map. At most three requests: a preemptive one from the cache, one
  * answering a fresh challenge, one answering `stale=true`; never more.
+ *
+ * Concurrency: a cached nonce is shared by concurrent calls, and their nonce counts can reach the
+ * server out of order, which a server that checks counts refuses. So a 401 to a shared nonce is
+ * answered with the new challenge used by this call alone (nobody else can overtake its count);
+ * once that succeeds it becomes the shared one. When the server sends Authentication-Info with
+ * rspauth, it must match, or DigestServerAuthError is thrown: the answer did not come from a
+ * server that knows the password.
  */
 export async function digestFetch(
   url: string | URL,
@@ -416,22 +434,19 @@ export async function digestFetch(
   const target = new URL(url);
   const uri = target.pathname + target.search;
   const key = DigestChallengeCache.key(target.origin, credentials.username);
+  // What the last request sent (a holder: the closure below writes it).
+  const last: { sent: { entry: CacheEntry; nc: number; cnonce: string } | null } = { sent: null };
 
   const send = (entry: CacheEntry | undefined): Promise<Response> => {
     const headers = new Headers(init.headers);
+    last.sent = null;
     if (entry) {
       entry.nc += 1; // claimed synchronously, so concurrent calls never share a count
+      const cnonce = createCnonce();
+      last.sent = { entry, nc: entry.nc, cnonce };
       headers.set(
         "Authorization",
-        buildAuthorization({
-          challenge: entry.challenge,
-          username: credentials.username,
-          password: credentials.password,
-          method: init.method,
-          uri,
-          nc: entry.nc,
-          cnonce: createCnonce(),
-        }),
+        buildAuthorization({ challenge: entry.challenge, username: credentials.username, password: credentials.password, method: init.method, uri, nc: entry.nc, cnonce }),
       );
     }
     return doFetch(target, { ...init, headers });
@@ -443,20 +458,25 @@ export async function digestFetch(
     cache.delete(key);
     entry = undefined;
   }
-  let fromCache = entry !== undefined;
+  let shared = entry !== undefined;
   let staleRetried = false;
   let res = await send(entry);
 
   for (;;) {
     if (res.status !== 401) {
-      if (entry) rememberNextNonce(cache, key, entry, res);
+      const sent = last.sent;
+      if (sent) {
+        verifyResponseAuth(res, credentials, uri, sent);
+        if (!shared) cache.adopt(key, sent.entry);
+        rememberNextNonce(cache, key, sent.entry, res);
+      }
       return res;
     }
     const challenge = selectDigestChallenge(parseWwwAuthenticate(res.headers.get("www-authenticate")));
     let next: DigestChallenge | null = null;
     if (challenge) {
-      if (!entry) next = challenge; // we had sent no credentials: answer the challenge
-      else if (fromCache) next = challenge; // the cached nonce may simply be gone: once, fresh
+      // No credentials sent yet, or a shared nonce (gone, or its count overtaken): once, with a challenge of our own.
+      if (!entry || shared) next = challenge;
       else if (challenge.stale && !staleRetried) {
         staleRetried = true; // right password, expired nonce: once, with the new nonce
         next = challenge;
@@ -468,10 +488,34 @@ export async function digestFetch(
       return res;
     }
     await res.body?.cancel().catch(() => {});
-    entry = cache.set(key, next);
-    fromCache = false;
+    entry = { challenge: next, nc: 0 };
+    shared = false;
     res = await send(entry);
   }
+}
+
+/** Checks rspauth in Authentication-Info (RFC 7616 3.5): the server proves it knows the password. */
+function verifyResponseAuth(res: Response, credentials: DigestCredentials, uri: string, sent: { entry: CacheEntry; nc: number; cnonce: string }): void {
+  const info = res.headers.get("authentication-info");
+  if (!info) return;
+  const params = parseWwwAuthenticate(`X ${info}`)[0]?.params;
+  const rspauth = params?.rspauth;
+  if (!rspauth) return;
+  const { challenge } = sent.entry;
+  // rspauth is the response computed with an empty method: A2 = ":" request-uri.
+  const expected = computeDigestResponse({
+    algorithm: challenge.algorithm,
+    username: credentials.username,
+    password: credentials.password,
+    realm: challenge.realm,
+    method: "",
+    uri,
+    nonce: challenge.nonce,
+    nc: formatNonceCount(sent.nc),
+    cnonce: params.cnonce ?? sent.cnonce,
+    qop: "auth",
+  });
+  if (rspauth.toLowerCase() !== expected) throw new DigestServerAuthError("the server's Digest rspauth does not match: its answer is not trusted");
 }
 
 /** Authentication-Info may carry `nextnonce`: use it from the next request on (nc restarts). */

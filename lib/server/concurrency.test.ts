@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConcurrencyLimit } from "./concurrency";
+import { ConcurrencyLimit, KeyedConcurrencyLimit } from "./concurrency";
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,5 +36,25 @@ describe("ConcurrencyLimit", () => {
     await expect(waiting).rejects.toThrow();
     await first;
     expect(ran).toBe(false);
+  });
+});
+
+describe("KeyedConcurrencyLimit", () => {
+  it("queues within a key but never across keys, and forgets idle keys", async () => {
+    const limits = new KeyedConcurrencyLimit(1);
+    let release: () => void = () => undefined;
+    const slow = limits.run("account-a", () => new Promise<void>((resolve) => (release = resolve)));
+    let queuedRan = false;
+    const queued = limits.run("account-a", async () => {
+      queuedRan = true;
+    });
+    // Another account runs at once although account-a's slot is taken.
+    await expect(limits.run("account-b", async () => "b")).resolves.toBe("b");
+    expect(queuedRan).toBe(false);
+    release();
+    await slow;
+    await queued;
+    expect(queuedRan).toBe(true);
+    expect(limits.size).toBe(0);
   });
 });

@@ -1,26 +1,35 @@
 import "server-only";
+import pino from "pino";
 
 /**
- * One line per event on stderr/stdout. Callers pass messages that never contain credentials:
- * upstream errors arrive here as KlikkError.detail, which the client builds without them.
+ * The server's one logger: one JSON line per event on stdout (pino), for log collectors.
+ * Callers pass messages and fields that never contain credentials: upstream errors arrive here as
+ * KlikkError.detail, which the client builds without them, and activity events carry only the
+ * account's identity (a username or a token hash). The log audit of the e2e suite checks this.
  */
-function format(level: string, message: string): string {
-  return `${new Date().toISOString()} ${level} ${message}`;
-}
+const globalForLogger = globalThis as typeof globalThis & { __klikkLogger?: pino.Logger };
+const base = (globalForLogger.__klikkLogger ??= pino({
+  base: { service: "klikk-dashboard" },
+  level: process.env.LOG_LEVEL || "info",
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  // Defence in depth: fields with these names are never written, whatever a caller passes.
+  redact: { paths: ["password", "token", "auth", "credential", "*.password", "*.token", "*.auth", "*.credential"], censor: "[redacted]" },
+}));
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack.split("\n").slice(1, 6).join("\n")}` : ""}`;
-  return String(error);
+function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(1, 6).join("\n") };
+  return { message: String(error) };
 }
 
 export const logger = {
-  info(message: string) {
-    console.log(format("info", message));
+  info(message: string, fields: Record<string, unknown> = {}) {
+    base.info(fields, message);
   },
-  warn(message: string) {
-    console.warn(format("warn", message));
+  warn(message: string, fields: Record<string, unknown> = {}) {
+    base.warn(fields, message);
   },
   error(message: string, error?: unknown) {
-    console.error(format("error", error === undefined ? message : `${message}: ${describe(error)}`));
+    base.error(error === undefined ? {} : { err: describe(error) }, message);
   },
 };

@@ -184,6 +184,11 @@ export async function startSession(auth: KlikkAuth, username: string | undefined
   await cookie.save();
 }
 
+/** Deletes this request's session cookie (its stored session is ended by the caller). */
+export async function clearSessionCookie(): Promise<void> {
+  (await openCookieSession()).destroy();
+}
+
 /** Ends this request's session in the store and deletes its cookie. */
 export async function endSession(): Promise<SessionData | null> {
   const session = await getSession({ clearCookie: false });

@@ -30,7 +30,7 @@ describe("sign-in limit (on the SQLite store)", () => {
     const from = address();
     const first = await beginSignIn(store, from, "user:a", options);
     const second = await refusal(beginSignIn(store, from, "user:b", options));
-    expect(second).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(second).toMatchObject({ status: 429, code: "sign_in_busy" });
     expect(second.headers?.["Retry-After"]).toBe("1");
     await first.failed();
     await (await beginSignIn(store, from, "user:b", options)).succeeded();

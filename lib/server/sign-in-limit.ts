@@ -24,9 +24,9 @@ export type SignInAttempt = {
   abandoned(): Promise<void>;
 };
 
-function tooMany(message: string, waitMs: number): HttpError {
+function tooMany(message: string, waitMs: number, code: "rate_limited" | "sign_in_busy" = "rate_limited"): HttpError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new HttpError(429, "rate_limited", message, { headers: { "Retry-After": String(seconds) } });
+  return new HttpError(429, code, message, { headers: { "Retry-After": String(seconds) } });
 }
 
 function waitText(ms: number): string {
@@ -58,7 +58,7 @@ export async function beginSignIn(store: Store, address: string, subject: string
   for (const key of [addressKey, subjectKey]) {
     if (!(await store.acquireLock(key, owner, options.lockMs))) {
       await releaseLocks();
-      throw tooMany("Another sign-in from this address or for this account is in progress. Try again in a moment.", 1_000);
+      throw tooMany("Another sign-in from this address or for this account is in progress. Try again in a moment.", 1_000, "sign_in_busy");
     }
     locks.push(key);
   }

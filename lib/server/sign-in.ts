@@ -1,16 +1,24 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { unsafeTextProblem } from "@/lib/klikk/contract/validators";
 import type { KlikkAuth } from "@/lib/klikk/client";
 import { DigestChallengeCache } from "@/lib/klikk/digest";
 import { isKlikkError } from "@/lib/klikk/errors";
 import { HttpError } from "@/lib/server/http";
 import { klikkClient, upstreamLocalAddress } from "@/lib/server/klikk";
 import { getEnv } from "@/lib/server/env";
-import { beginSignIn } from "@/lib/server/sign-in-limit";
+import { type Actor, recordActivity } from "@/lib/server/activity";
+import { accountIdentity } from "@/lib/server/identity";
+import { beginSignIn, type SignInAttempt } from "@/lib/server/sign-in-limit";
 import { getStore } from "@/lib/server/store";
 
-const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+// Control, bidi and invisible characters are never part of a real credential; refusing them
+// keeps what the activity log and the sessions page show readable.
+const noControlCharacters = (value: string) => unsafeTextProblem(value) === null;
+// A password is whatever the account holder chose: only line breaks and C0 controls, which no
+// form can type, are refused.
+const noC0Controls = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 export const signInSchema = z.discriminatedUnion("method", [
   z.strictObject({
@@ -20,7 +28,7 @@ export const signInSchema = z.discriminatedUnion("method", [
       .trim()
       .min(1, "Enter the account token.")
       .max(512, "The token is longer than 512 characters; paste it again.")
-      .refine(noControlCharacters, "The token contains control characters; paste it again."),
+      .refine(noControlCharacters, "The token contains control or invisible characters; paste it again."),
   }),
   z.strictObject({
     method: z.enum(["basic", "digest"]),
@@ -29,12 +37,12 @@ export const signInSchema = z.discriminatedUnion("method", [
       .trim()
       .min(1, "Enter your username.")
       .max(128, "The username is longer than 128 characters.")
-      .refine((value) => noControlCharacters(value) && !value.includes(":"), "The username may not contain a colon or control characters."),
+      .refine((value) => noControlCharacters(value) && !value.includes(":"), "The username may not contain a colon, control or invisible characters."),
     password: z
       .string({ error: "Enter your password." })
       .min(1, "Enter your password.")
       .max(1024, "The password is longer than 1024 characters.")
-      .refine(noControlCharacters, "The password contains control characters."),
+      .refine(noC0Controls, "The password contains control characters."),
   }),
 ], { error: 'Choose a sign-in method: "token", "basic" or "digest".' });
 
@@ -58,14 +66,26 @@ function attemptsLeft(remaining: number): string {
  * Unknown users and wrong passwords get one message: the upstream does not tell them apart
  * and neither do we.
  */
-export async function verifySignIn(request: SignInRequest, clientAddress: string, signal: AbortSignal): Promise<{ auth: KlikkAuth; username?: string }> {
+export async function verifySignIn(
+  request: SignInRequest,
+  client: { address: string; userAgent: string },
+  signal: AbortSignal,
+): Promise<{ auth: KlikkAuth; username?: string }> {
   const env = getEnv();
-  const attempt = await beginSignIn(getStore(), clientAddress, attemptSubject(request), {
-    addressLimit: env.signInMaxFailures,
-    lockMs: env.upstreamTimeoutMs * 2 + 5_000,
-  });
   const auth: KlikkAuth =
     request.method === "token" ? { method: "token", token: request.token } : { method: request.method, username: request.username, password: request.password };
+  // Refusals are recorded for the account that was tried (a username, or a token's hash).
+  const actor: Actor = { identity: accountIdentity(auth), username: auth.method === "token" ? undefined : auth.username, clientAddress: client.address, userAgent: client.userAgent };
+  let attempt: SignInAttempt;
+  try {
+    attempt = await beginSignIn(getStore(), client.address, attemptSubject(request), {
+      addressLimit: env.signInMaxFailures,
+      lockMs: env.upstreamTimeoutMs * 2 + 5_000,
+    });
+  } catch (error) {
+    if (error instanceof HttpError && error.code === "rate_limited") await recordActivity(actor, "sign_in_limited", { detail: error.message });
+    throw error;
+  }
   try {
     // A fresh Digest cache: every sign-in takes the full challenge round trip, so its timing does
     // not depend on whether this username was tried (or cached) before.
@@ -77,6 +97,7 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
     }
     if (error.code === "unauthenticated") {
       const { remaining } = await attempt.failed();
+      await recordActivity(actor, "sign_in_failed", { detail: error.reason === "two_factor_required" ? "2-factor account: password refused" : "wrong credentials" });
       if (error.reason === "two_factor_required") {
         throw new HttpError(401, "two_factor_required", "This account uses 2-factor login, so the API refuses its password. Sign in with an account token instead.");
       }
@@ -88,6 +109,7 @@ export async function verifySignIn(request: SignInRequest, clientAddress: string
     }
     if (error.code === "forbidden" && request.method === "token") {
       const { remaining } = await attempt.failed();
+      await recordActivity(actor, "sign_in_failed", { detail: "token refused from this dashboard's address" });
       const address = await upstreamLocalAddress();
       throw new HttpError(
         403,

@@ -1,10 +1,12 @@
 import http from "node:http";
+import { refuseAtTheDoor } from "@/lib/server/request-gate";
 
 /**
  * Next.js hands route handlers a web Request without the socket, and fills X-Forwarded-For
  * only when the client did not send one, so a client could pick its own address. This stamps
  * every incoming request with the socket's address in a header that the client cannot set
  * (any such header it sends is overwritten) before Next sees it. The sign-in limiter relies on it.
+ * The same hook refuses unknown methods and bodies sent to pages (lib/server/request-gate).
  */
 export const CLIENT_ADDRESS_HEADER = "x-klikk-client-ip";
 
@@ -17,6 +19,7 @@ export function installTrustedClientAddress(): void {
   http.Server.prototype.emit = function emit(this: http.Server, event: string | symbol, ...args: [unknown, ...unknown[]]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
+      if (refuseAtTheDoor(request, args[1] as http.ServerResponse)) return true;
       const address = request.socket?.remoteAddress ?? "unknown";
       request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
     }

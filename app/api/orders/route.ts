@@ -1,4 +1,6 @@
-import { orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
+import { type OrderCreateBody, orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
+import type { OrderCreateResult } from "@/lib/klikk/schemas";
+import { type Actor, actorOf, recordActivity } from "@/lib/server/activity";
 import { isKlikkError } from "@/lib/klikk/errors";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { getEnv } from "@/lib/server/env";
@@ -6,6 +8,9 @@ import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } 
 import { runIdempotent } from "@/lib/server/idempotency";
 import { requireClient } from "@/lib/server/klikk";
 import { readJson } from "@/lib/server/request";
+
+/** The upstream's status for an order waiting for payment (lib/klikk/status). */
+const PAYMENT_REQUIRED = 100;
 
 /** Every order of the signed-in account, newest first. */
 export const GET = route("GET /api/orders", async (request) => {
@@ -28,6 +33,22 @@ export const ORDER_OUTCOME_UNKNOWN =
 function mayHaveActed(error: unknown): boolean {
   if (!isKlikkError(error)) return false;
   return error.reason === "outcome_unknown" || error.code === "upstream_invalid";
+}
+
+/** The activity of a first answer (replays were recorded when they first happened). */
+async function recordOrderOutcome(actor: Actor, body: OrderCreateBody, result: { status: number; body: unknown }): Promise<void> {
+  const items = body.items.map((item) => item.name);
+  const reference = body.reference || undefined;
+  if (result.status === 201) {
+    const created = result.body as OrderCreateResult;
+    await recordActivity(actor, "order_placed", { orderId: created.order_id, items, reference });
+    if (created.status === PAYMENT_REQUIRED) {
+      await recordActivity(actor, "order_payment_required", { orderId: created.order_id, detail: created.message });
+    }
+    return;
+  }
+  const code = (result.body as { error?: { code?: string } } | null)?.error?.code;
+  if (code === "order_outcome_unknown") await recordActivity(actor, "order_outcome_unknown", { items, reference });
 }
 
 /**
@@ -64,6 +85,7 @@ export const POST = route("POST /api/orders", async (request) => {
       };
     }
   });
+  if (!result.replayed) await recordOrderOutcome(actorOf(session), body, result);
   if (result.conflict) {
     return errorResponse(new HttpError(409, "idempotency_conflict", "This Idempotency-Key was already used for a different order. Start a new order."));
   }

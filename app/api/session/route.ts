@@ -1,17 +1,23 @@
+import { actorOf, recordActivity } from "@/lib/server/activity";
 import { clientAddress } from "@/lib/server/client-address";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { json, methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
+import { accountIdentity } from "@/lib/server/identity";
 import { endSession, getSession, startSession } from "@/lib/server/session";
 import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
+
+const METHOD_NAMES = { token: "with an account token", basic: "with a password (Basic)", digest: "with a password (Digest)" } as const;
 
 /** Sign in: check the credentials upstream, then keep them (encrypted) in a new stored session. */
 export const POST = route("POST /api/session", async (request) => {
   assertSameOrigin(request);
   const body = await readJson(request, signInSchema);
   const address = clientAddress(request);
-  const { auth, username } = await verifySignIn(body, address, request.signal);
-  await startSession(auth, username, { address, userAgent: request.headers.get("user-agent") ?? "" });
+  const userAgent = request.headers.get("user-agent") ?? "";
+  const { auth, username } = await verifySignIn(body, { address, userAgent }, request.signal);
+  await startSession(auth, username, { address, userAgent });
+  await recordActivity({ identity: accountIdentity(auth), username, clientAddress: address, userAgent }, "sign_in", { detail: METHOD_NAMES[auth.method] });
   return json({ method: auth.method, ...(username ? { username } : {}) });
 });
 
@@ -29,7 +35,8 @@ export const GET = route("GET /api/session", async (request) => {
 /** Sign out: the stored session is deleted, so a copy of the cookie is worthless from now on. */
 export const DELETE = route("DELETE /api/session", async (request) => {
   assertSameOrigin(request);
-  await endSession();
+  const ended = await endSession();
+  if (ended) await recordActivity(actorOf(ended), "sign_out");
   return noContent();
 });
 

@@ -20,6 +20,7 @@ import {
   checkAuthorizedKeys,
   checkHostname,
   checkHttpsUrl,
+  unsafeTextProblem,
   checkIpAllowList,
   checkPortList,
   type CheckResult,
@@ -168,8 +169,12 @@ const itemsSchema = z
 const referenceSchema = z
   .string({ error: typeError("a string") })
   .max(limits.referenceMaxLength, { error: `must be at most ${limits.referenceMaxLength} characters` })
-  // One line of text: line breaks and control characters would garble invoices and CSV exports.
-  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "must be one line of text without control characters" })
+  // One line of plain text: line breaks, control characters, bidi overrides and invisible
+  // characters would garble or disguise invoices and CSV exports.
+  .check((ctx) => {
+    const problem = unsafeTextProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: "custom", message: `must be one line of plain text; it contains ${problem}`, input: ctx.value });
+  })
   .optional();
 
 /** What the dashboard's `POST /api/orders` accepts: the order without `action`. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { unsafeSamples } from "../../../tests/support/unsafe-text";
 import {
   checkAuthorizedKeys,
   checkHostname,
@@ -13,6 +14,7 @@ import {
   parseIpOrCidr,
   parseOpenSshPublicKey,
   sshKeyFingerprintSha256,
+  unsafeTextProblem,
 } from "./validators.ts";
 
 // Generated with ssh-keygen; fingerprints as printed by `ssh-keygen -lf`.
@@ -248,4 +250,25 @@ describe("checkHttpsUrl", () => {
     ["https://user:pw@example.com/", "user name or password"],
     [`https://example.com/${"a".repeat(2050)}`, "2048"],
   ])("refuses %j", (s, hint) => expect(failure(checkHttpsUrl(s))).toContain(hint));
+});
+
+describe("unsafeTextProblem", () => {
+  it.each(unsafeSamples)("names $label", ({ text }) => {
+    expect(unsafeTextProblem(text)).toMatch(/control|bidirectional|zero-width|surrogate/);
+  });
+
+  it("accepts plain text in any script, emoji (a surrogate pair) included", () => {
+    for (const text of ["web server 1", "Grüße, Åsa", "日本語のサーバー", "عربي", "🚀 launch", "tab-free"]) expect(unsafeTextProblem(text)).toBeNull();
+  });
+
+  it("refuses each class in an SSH key's comment and in a cloud-init URL", () => {
+    const key = keys.ed25519[0].split(" ").slice(0, 2).join(" ");
+    for (const { text } of unsafeSamples.filter((sample) => !/[\u0000-\u001f]/.test(sample.text))) {
+      const keys = checkAuthorizedKeys(`${key} me@${text}`);
+      expect(keys.ok).toBe(false);
+      if (!keys.ok) expect(keys.message).toMatch(/^line 1: the key's comment contains/);
+      const url = checkHttpsUrl(`https://example.com/${text}`);
+      expect(url.ok).toBe(false);
+    }
+  });
 });

@@ -379,6 +379,8 @@ export function checkAuthorizedKeys(multiLine: string): CheckResult {
     if (line === "" || line.startsWith("#")) continue;
     const r = parseOpenSshPublicKey(line);
     if (!r.ok) return fail(`line ${i + 1}: ${r.message}`);
+    const problem = unsafeTextProblem(r.value.comment);
+    if (problem) return fail(`line ${i + 1}: the key's comment contains ${problem}: remove or retype the comment`);
   }
   return OK;
 }
@@ -405,6 +407,33 @@ export async function sshKeyFingerprintSha256(blob: Uint8Array): Promise<string>
 }
 
 // ---------------------------------------------------------------------------------------------
+// Unsafe text
+
+/**
+ * Characters that no free-text field may hold, because they hide or reorder what a person reads
+ * (a reference shown reversed, an invisible difference between two key comments) or break strict
+ * JSON tools: control characters (C0, DEL, C1), bidirectional overrides, isolates and marks,
+ * zero-width characters and the byte order mark, and lone UTF-16 surrogates.
+ */
+const UNSAFE_CLASSES: readonly [RegExp, string][] = [
+  [/[\u0000-\u001f\u007f]/u, "a control character or line break"],
+  [/[\u0080-\u009f]/u, "a control character (C1)"],
+  [/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u, "a bidirectional override or mark, which can make text read in another order"],
+  [/[\u200b-\u200d\u2060\ufeff\u180e]/u, "an invisible zero-width character"],
+];
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What makes `s` unsafe to show or store ("a control character …"), or null when it is plain text. */
+export function unsafeTextProblem(s: string): string | null {
+  if (LONE_SURROGATE.test(s)) return "a broken character (an unpaired UTF-16 surrogate)";
+  for (const [pattern, description] of UNSAFE_CLASSES) {
+    const match = pattern.exec(s);
+    if (match) return `${description} (U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Names and URLs
 
 const HOSTNAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -423,6 +452,8 @@ export function checkHttpsUrl(s: string): CheckResult {
   if (s.length > 2048) return fail("the URL is longer than 2048 characters");
   // The URL parser silently drops tabs and line breaks; refuse them rather than send a different URL.
   if (/[\u0000-\u0020\u007f]/.test(s)) return fail("the URL must not contain spaces, line breaks or control characters");
+  const problem = unsafeTextProblem(s);
+  if (problem) return fail(`the URL contains ${problem}: type it again`);
   let url: URL;
   try {
     url = new URL(s);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { parseId, readJson } from "@/lib/server/request";
+import { actorOf, recordActivity } from "@/lib/server/activity";
 import { requireClient } from "@/lib/server/klikk";
 
 const cancelSchema = z
@@ -19,9 +20,10 @@ const cancelSchema = z
 export const POST = route<{ orderId: string }>("POST /api/orders/[orderId]/cancel", async (request, { params }) => {
   assertSameOrigin(request);
   const orderId = parseId((await params).orderId, "orderId");
-  const { client } = await requireClient();
+  const { session, client } = await requireClient();
   const { itemId } = await readJson(request, cancelSchema);
   await client.orderCancel(orderId, itemId, { signal: request.signal });
+  await recordActivity(actorOf(session), itemId ? "item_cancelled" : "order_cancelled", { orderId, ...(itemId ? { itemId } : {}) });
   return noContent();
 });
 

@@ -1,0 +1,31 @@
+"use client";
+
+import { LocalTime } from "@/components/activity/local-time";
+import { ACTIVITY_KINDS } from "@/lib/activity/kinds";
+import { useOrderActivityQuery } from "@/lib/queries/activity";
+
+/**
+ * Who placed or cancelled this order from this dashboard, and when. Orders placed elsewhere (the
+ * portal, a script) have no such record, and then nothing is shown.
+ */
+export function OrderActivity({ orderId, version }: { orderId: number; version: string }) {
+  const query = useOrderActivityQuery(orderId, version);
+  const events = query.data ?? [];
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="order-activity-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="order-activity-title" className="text-base font-semibold">
+        From this dashboard
+      </h2>
+      <ul className="mt-2 space-y-1 text-sm">
+        {[...events].reverse().map((event) => (
+          <li key={event.id}>
+            {ACTIVITY_KINDS[event.kind]}
+            {event.itemId ? ` (item ${event.itemId})` : ""} by {event.username ?? "the account token"} on <LocalTime at={event.at} />
+            <span className="text-slate-600 dark:text-slate-300"> · {[event.browser, event.clientAddress].filter(Boolean).join(", ")}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import http from "node:http";
+import { unsafeSamples } from "../tests/support/unsafe-text";
+import { E2E } from "./support/env";
+import { demo, expect, sameOrigin, signIn, test } from "./support/fixtures";
+import { orderBody } from "./support/orders";
+
+const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a";
+
+/** Every free-text field of an order, with where its error lands. */
+const FIELDS: { field: string; body: (text: string) => ReturnType<typeof orderBody> }[] = [
+  { field: "reference", body: (text) => orderBody("input-1", { reference: `ref ${text}` }) },
+  { field: "items[0].product.options.features.cloud_init_url", body: (text) => orderBody("input-1", { cloudInitUrl: `https://example.com/${text}` }) },
+  {
+    field: "items[0].product.options.features.sshd.authorized_keys",
+    body: (text) => {
+      const body = orderBody("input-1");
+      (body.items[0]!.product.options.features.sshd as Record<string, string>).authorized_keys = `${KEY} me@${text}`;
+      return body;
+    },
+  },
+];
+
+test.describe("free-text input", () => {
+  test("every free-text field refuses each unsafe character class with 400 naming the field", async ({ request }) => {
+    await signIn(request, demo.token);
+    for (const { field, body } of FIELDS) {
+      for (const sample of unsafeSamples) {
+        // A C0 control in a key's comment splits the line, which is a different (also refused) error.
+        const response = await request.post("/api/orders", {
+          headers: { ...sameOrigin, "Idempotency-Key": `input-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+          data: body(sample.text),
+        });
+        expect(response.status(), `${field} with ${sample.label}`).toBe(400);
+        const error = (await response.json()).error;
+        expect(error.code).toBe("validation");
+        expect(Object.keys(error.fields ?? {}), `${field} with ${sample.label}`).toContain(field);
+      }
+    }
+  });
+
+  test("a username with an invisible or bidi character is refused before the upstream is asked", async ({ request }) => {
+    for (const text of ["de\u200Bmo", "\u202Eomed"]) {
+      const response = await request.post("/api/session", { headers: sameOrigin, data: { ...demo.basic, username: text } });
+      expect(response.status()).toBe(400);
+      expect((await response.json()).error.fields).toHaveProperty("username");
+    }
+  });
+});
+
+/** A raw request (fetch refuses TRACE and CONNECT itself). */
+function rawRequest(method: string, path: string, body?: string): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${E2E.appUrl}${path}`, { method, headers: body ? { "Content-Type": "text/plain", "Content-Length": Buffer.byteLength(body) } : {} }, (response) => {
+      let text = "";
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text, headers: response.headers }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+test.describe("methods and bodies", () => {
+  for (const path of ["/api/orders", "/orders", "/"]) {
+    test(`TRACE ${path} gets 405 in the JSON error shape`, async () => {
+      const answer = await rawRequest("TRACE", path);
+      expect(answer.status).toBe(405);
+      expect(JSON.parse(answer.text).error.code).toBe("method_not_allowed");
+      expect(answer.text).not.toMatch(/at .*\.js:\d+/);
+    });
+  }
+
+  test("a page refuses a request body before reading it", async () => {
+    const answer = await rawRequest("POST", "/orders", "x".repeat(2 * 1024 * 1024));
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe("GET, HEAD");
+  });
+});
+
+test.describe("where sign-in leads", () => {
+  for (const next of ["/.//evil.example/x", "/..//evil.example/x", "/%2e//evil.example/x", "//evil.example/x", "/\\evil.example/x", "https://evil.example/x"]) {
+    test(`next=${next} stays on this origin after a real sign-in`, async ({ page }) => {
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await page.getByRole("radio", { name: /Account token/ }).check();
+      await page.getByRole("textbox", { name: "Account token" }).fill("demo-token");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(`${E2E.appUrl}/`);
+      await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    });
+  }
+});

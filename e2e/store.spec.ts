@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startRedisServer, type RedisServer } from "../tests/support/redis-server";
+import { E2E } from "./support/env";
+import { demo, expect, test } from "./support/fixtures";
+import { spawnApp, type SpawnedApp } from "./support/spawn-app";
+
+// Node's fetch keeps no cookie jar: each call carries exactly the cookie the test gives it (a
+// browser's jar would share one cookie between the instances, which all live on localhost).
+const json = (app: SpawnedApp) => ({ Origin: app.url, "Content-Type": "application/json" });
+
+/** Signs in on `app` and returns the session cookie it set, as a Cookie header value. */
+async function signInCookie(app: SpawnedApp, credentials: Record<string, string> = demo.token): Promise<string> {
+  const response = await fetch(`${app.url}/api/session`, { method: "POST", headers: json(app), body: JSON.stringify(credentials) });
+  expect(response.status, await response.clone().text()).toBe(200);
+  const cookie = /^(klikk=[^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error("no session cookie was set");
+  return cookie;
+}
+
+const ordersWith = (app: SpawnedApp, cookie: string) => fetch(`${app.url}/api/orders`, { headers: { Cookie: cookie } });
+
+test.describe("embedded store (SQLite)", () => {
+  test("a restart with the same DATA_DIR keeps the session; a new DATA_DIR reads the old cookie as signed out", async () => {
+    test.setTimeout(90_000);
+    const dir = mkdtempSync(path.join(tmpdir(), "klikk-sqlite-"));
+    const port = E2E.appPort + 65;
+    try {
+      let app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
+      const cookie = await signInCookie(app);
+      expect((await ordersWith(app, cookie)).status).toBe(200);
+      await app.stop();
+
+      app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
+      expect((await ordersWith(app, cookie)).status, "still signed in after a restart").toBe(200);
+      await app.stop();
+
+      app = await spawnApp(port, { DATA_DIR: path.join(dir, "b") });
+      const fresh = await ordersWith(app, cookie);
+      expect(fresh.status, "a new store knows no session").toBe(401);
+      expect((await fresh.json()).error.code).toBe("unauthenticated");
+      await app.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe("two instances sharing one Redis", () => {
+  let redis: RedisServer;
+  let a: SpawnedApp;
+  let b: SpawnedApp;
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    redis = await startRedisServer();
+    [a, b] = await Promise.all([spawnApp(E2E.appPort + 66, { REDIS_URL: redis.url }), spawnApp(E2E.appPort + 67, { REDIS_URL: redis.url })]);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await redis?.stop();
+  });
+
+  test("a session made on A works on B, and sign-out on B is refused on A at once", async () => {
+    const cookie = await signInCookie(a);
+    expect((await ordersWith(b, cookie)).status).toBe(200);
+    const signOut = await fetch(`${b.url}/api/session`, { method: "DELETE", headers: { Cookie: cookie, ...json(b) } });
+    expect(signOut.status).toBe(204);
+    expect((await ordersWith(a, cookie)).status).toBe(401);
+  });
+
+  test("Redis down: 503 store_unavailable in the one error shape; back up: recovers without a restart", async () => {
+    test.setTimeout(60_000);
+    const cookie = await signInCookie(a);
+    await redis.kill();
+    const down = await ordersWith(a, cookie);
+    expect(down.status).toBe(503);
+    expect((await down.json()).error).toMatchObject({ code: "store_unavailable", message: expect.stringContaining("Try again") });
+    const signIn = await fetch(`${a.url}/api/session`, { method: "POST", headers: json(a), body: JSON.stringify(demo.token) });
+    expect(signIn.status).toBe(503);
+    const page = await fetch(`${b.url}/orders`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(page.status, "a page says the store is unavailable instead of signing out").toBe(503);
+    const health = await fetch(`${a.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ ok: false, store: { ok: false } });
+
+    await redis.restart();
+    // The restarted Redis kept nothing (no persistence): signed out, but answering again.
+    await expect.poll(async () => (await ordersWith(a, cookie)).status, { timeout: 20_000 }).toBe(401);
+    const again = await signInCookie(a);
+    expect((await ordersWith(b, again)).status).toBe(200);
+    expect((await fetch(`${a.url}/api/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { describeUserAgent } from "@/lib/sessions/user-agent";
+import { getStore } from "@/lib/server/store";
+import type { SessionData } from "@/lib/server/session";
+
+/** One session of the signed-in account as the sessions page shows it: nothing secret. */
+export type AccountSession = {
+  id: string;
+  current: boolean;
+  browser: string;
+  clientAddress: string;
+  method: string;
+  createdAt: number;
+  lastSeenAt: number;
+};
+
+/** The account's live sessions of this dashboard (every instance), the current one first. */
+export async function listAccountSessions(session: SessionData): Promise<AccountSession[]> {
+  const records = await getStore().listSessions(session.identity);
+  return records
+    .map((record) => ({
+      id: record.id,
+      current: record.id === session.id,
+      browser: describeUserAgent(record.userAgent),
+      clientAddress: record.clientAddress,
+      method: record.method,
+      createdAt: record.createdAt,
+      lastSeenAt: record.id === session.id ? session.lastSeenAt : record.lastSeenAt,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);
+}
+
+/**
+ * Ends one session of the account. An id that is not one of the account's sessions is reported
+ * as not found, whether or not it exists for another account.
+ */
+export async function endAccountSession(session: SessionData, id: string): Promise<boolean> {
+  const store = getStore();
+  const record = await store.readSession(id);
+  if (!record || record.identity !== session.identity) return false;
+  return store.deleteSession(id);
+}
+
+/** Ends every session of the account but this one (or all of them); returns how many ended. */
+export async function endAccountSessions(session: SessionData, { keepCurrent }: { keepCurrent: boolean }): Promise<number> {
+  const ended = await getStore().deleteSessions(session.identity, keepCurrent ? session.id : undefined);
+  return ended.length;
+}
