@@ -1,4 +1,5 @@
 import { orderBody } from "./support/orders";
+import { E2E } from "./support/env";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { resetStats, setFaults, simulatorStats } from "./support/simulator";
 import { fillMinimumAndReview, listOrders } from "./support/wizard-helpers";
@@ -69,6 +70,65 @@ test.describe("upstream faults, against the built app", () => {
     const { orders } = await (await request.get("/api/orders")).json();
     expect(orders.filter((order: { reference?: string }) => order.reference === body.reference)).toHaveLength(1);
     expect((await simulatorStats(request)).requests.order_create).toBe(1);
+  });
+
+  test("the same key after signing in again (a new session) replays the first answer: one order", async ({ request }) => {
+    await setFaults(request, { hangAfterCommit: true, times: 1, actions: ["order_create"] });
+    const key = `resign-${Date.now()}`;
+    const body = orderBody("resign-1", { reference: `resign ${key}` });
+    const first = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(first.status()).toBe(504);
+    expect((await first.json()).error).toMatchObject({ code: "order_outcome_unknown", message: expect.stringMatching(/may have been placed/) });
+    // Signing out and in again: the key belongs to the account, not to the session.
+    expect((await request.delete("/api/session", { headers: sameOrigin })).status()).toBe(204);
+    await signIn(request, demo.token);
+    const again = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(again.status()).toBe(504);
+    expect(again.headers()["idempotent-replayed"]).toBe("true");
+    const { orders } = await (await request.get("/api/orders")).json();
+    expect(orders.filter((order: { reference?: string }) => order.reference === body.reference)).toHaveLength(1);
+    expect((await simulatorStats(request)).requests.order_create).toBe(1);
+  });
+
+  test("a 503 on the first try keeps nothing: the same key then places the order", async ({ request }) => {
+    await setFaults(request, { rate503: 1, times: 1, actions: ["order_create"] });
+    const key = `retry503-${Date.now()}`;
+    const body = orderBody("retry503-1", { reference: `retry503 ${key}` });
+    const first = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(first.status()).toBe(502);
+    expect((await first.json()).error.message).toMatch(/Try again in a moment/);
+    const retry = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": key }, data: body });
+    expect(retry.status()).toBe(201);
+    expect(retry.headers()["idempotent-replayed"]).toBeUndefined();
+    expect((await simulatorStats(request)).requests.order_create).toBe(2);
+  });
+
+  test("an unreadable answer to order_create says the order may have been placed", async ({ request }) => {
+    await setFaults(request, { malformedRate: 1, malformedKinds: ["html"], times: 1, actions: ["order_create"] });
+    const response = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `garbled-${Date.now()}` }, data: orderBody("garbled-1") });
+    expect(response.status()).toBe(502);
+    expect((await response.json()).error).toMatchObject({ code: "order_outcome_unknown", message: expect.stringMatching(/may have been placed/) });
+  });
+
+  test("one account's hanging server list does not delay another account's", async ({ request, browser }) => {
+    const other = await browser.newContext({ baseURL: E2E.appUrl });
+    try {
+      await signIn(other.request, demo.labsToken);
+      await setFaults(request, { hang: true, times: 1, actions: ["server_list"] });
+      let hangingDone = false;
+      const hanging = request.get("/api/servers").then((response) => {
+        hangingDone = true;
+        return response;
+      });
+      // The first account's call has reached the upstream and hangs there (until the deadline).
+      await expect.poll(async () => (await simulatorStats(request)).requests.server_list ?? 0).toBeGreaterThanOrEqual(1);
+      const answer = await other.request.get("/api/servers");
+      expect(answer.status()).toBe(200);
+      expect(hangingDone, "the other account's list answered while the first still hung").toBe(false);
+      expect((await hanging).status()).toBe(504);
+    } finally {
+      await other.close();
+    }
   });
 
   test("when the browser gives up, the upstream call is aborted", async ({ page, request }) => {

@@ -25,7 +25,8 @@ test.describe("sessions page", () => {
       const list = page.getByRole("list", { name: "Sessions" });
       await expect(list.getByRole("listitem")).toHaveCount(2);
       await expect(list.getByText("This session")).toHaveCount(1);
-      await expect(list.getByText("Chrome (headless) on Linux").first()).toBeVisible();
+      // Playwright's "Desktop Chrome" device sends a Windows user agent.
+      await expect(list.getByText("Chrome on Windows").first()).toBeVisible();
       const listed = await (await page.request.get("/api/sessions")).json();
       expect(listed.sessions).toHaveLength(2);
       expect(JSON.stringify(listed)).not.toMatch(/demo-token|credential|password/);

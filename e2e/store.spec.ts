@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRedisServer, type RedisServer } from "../tests/support/redis-server";
 import { E2E } from "./support/env";
-import { demo, expect, test } from "./support/fixtures";
+import { demo, expect, resetSimulator, test } from "./support/fixtures";
+import { orderBody } from "./support/orders";
+import { resetStats, setFaults, simulatorStats } from "./support/simulator";
 import { spawnApp, type SpawnedApp } from "./support/spawn-app";
 
 // Node's fetch keeps no cookie jar: each call carries exactly the cookie the test gives it (a
@@ -21,9 +23,21 @@ async function signInCookie(app: SpawnedApp, credentials: Record<string, string>
 
 const ordersWith = (app: SpawnedApp, cookie: string) => fetch(`${app.url}/api/orders`, { headers: { Cookie: cookie } });
 
+/** Places an order on `app` with an Idempotency-Key. */
+const placeOrder = (app: SpawnedApp, cookie: string, key: string, body: unknown) =>
+  fetch(`${app.url}/api/orders`, { method: "POST", headers: { Cookie: cookie, "Idempotency-Key": key, ...json(app) }, body: JSON.stringify(body) });
+
+/** The simulator's orders with this reference (read through `app`). */
+async function ordersWithReference(app: SpawnedApp, cookie: string, reference: string): Promise<number> {
+  const { orders } = (await (await ordersWith(app, cookie)).json()) as { orders: { reference?: string }[] };
+  return orders.filter((order) => order.reference === reference).length;
+}
+
 test.describe("embedded store (SQLite)", () => {
-  test("a restart with the same DATA_DIR keeps the session; a new DATA_DIR reads the old cookie as signed out", async () => {
-    test.setTimeout(90_000);
+  test("a restart with the same DATA_DIR keeps the session and the idempotency keys; a new DATA_DIR reads the old cookie as signed out", async ({ request }) => {
+    test.setTimeout(120_000);
+    await resetSimulator(request);
+    await resetStats(request);
     const dir = mkdtempSync(path.join(tmpdir(), "klikk-sqlite-"));
     const port = E2E.appPort + 65;
     try {
@@ -34,6 +48,22 @@ test.describe("embedded store (SQLite)", () => {
 
       app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
       expect((await ordersWith(app, cookie)).status, "still signed in after a restart").toBe(200);
+      await app.stop();
+
+      // An order whose answer was lost after the upstream placed it, then a restart: the same key
+      // is still known, so a retry never places a second order.
+      await setFaults(request, { hangAfterCommit: true, times: 1, actions: ["order_create"] });
+      const key = `restart-${Date.now()}`;
+      const body = orderBody("restart-1", { reference: `restart ${key}` });
+      expect((await placeOrder(app, cookie, key, body)).status).toBe(504);
+      await app.stop();
+      app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
+      const again = await signInCookie(app);
+      const retry = await placeOrder(app, again, key, body);
+      expect(retry.status).toBe(504);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      expect(await ordersWithReference(app, again, body.reference)).toBe(1);
+      expect((await simulatorStats(request)).requests.order_create).toBe(1);
       await app.stop();
 
       app = await spawnApp(port, { DATA_DIR: path.join(dir, "b") });
@@ -69,6 +99,21 @@ test.describe("two instances sharing one Redis", () => {
     const signOut = await fetch(`${b.url}/api/session`, { method: "DELETE", headers: { Cookie: cookie, ...json(b) } });
     expect(signOut.status).toBe(204);
     expect((await ordersWith(a, cookie)).status).toBe(401);
+  });
+
+  test("an order whose answer was lost on A is not placed again through B", async ({ request }) => {
+    await resetSimulator(request);
+    await resetStats(request);
+    const cookie = await signInCookie(a);
+    await setFaults(request, { hangAfterCommit: true, times: 1, actions: ["order_create"] });
+    const key = `two-instances-${Date.now()}`;
+    const body = orderBody("two-instances-1", { reference: `two instances ${key}` });
+    expect((await placeOrder(a, cookie, key, body)).status).toBe(504);
+    const onB = await placeOrder(b, cookie, key, body);
+    expect(onB.status).toBe(504);
+    expect(onB.headers.get("idempotent-replayed")).toBe("true");
+    expect(await ordersWithReference(b, cookie, body.reference)).toBe(1);
+    expect((await simulatorStats(request)).requests.order_create).toBe(1);
   });
 
   test("Redis down: 503 store_unavailable in the one error shape; back up: recovers without a restart", async () => {
