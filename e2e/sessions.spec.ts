@@ -11,6 +11,8 @@ async function signInAlone(request: APIRequestContext, credentials: Credentials)
 
 test.describe("sessions page", () => {
   test("lists this account's sessions only, and ending one signs that browser out on its next request", async ({ page, browser }) => {
+    // Three browser contexts and an axe run: more than the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     const other = await browser.newContext({ baseURL: E2E.appUrl });
     const stranger = await browser.newContext({ baseURL: E2E.appUrl });
     try {

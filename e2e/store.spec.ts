@@ -40,15 +40,15 @@ test.describe("embedded store (SQLite)", () => {
     await resetStats(request);
     const dir = mkdtempSync(path.join(tmpdir(), "klikk-sqlite-"));
     const port = E2E.appPort + 65;
+    let app: SpawnedApp | null = null;
     try {
-      let app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
+      app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
       const cookie = await signInCookie(app);
       expect((await ordersWith(app, cookie)).status).toBe(200);
       await app.stop();
 
       app = await spawnApp(port, { DATA_DIR: path.join(dir, "a") });
       expect((await ordersWith(app, cookie)).status, "still signed in after a restart").toBe(200);
-      await app.stop();
 
       // An order whose answer was lost after the upstream placed it, then a restart: the same key
       // is still known, so a retry never places a second order.
@@ -70,8 +70,8 @@ test.describe("embedded store (SQLite)", () => {
       const fresh = await ordersWith(app, cookie);
       expect(fresh.status, "a new store knows no session").toBe(401);
       expect((await fresh.json()).error.code).toBe("unauthenticated");
-      await app.stop();
     } finally {
+      await app?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
