@@ -11,7 +11,7 @@
  * Upstream text is redacted and cleaned before it reaches a message or detail. Server-only only
  * through `parseWwwAuthenticate`, which lives in ./digest.ts next to node:crypto.
  */
-import type { KlikkAuth } from "./client.ts";
+import type { KlikkAuth } from "./client-types.ts";
 import { parseWwwAuthenticate } from "./digest.ts";
 import { KlikkError, parseFieldFromMessage, type KlikkErrorCode, type KlikkErrorOptions } from "./errors.ts";
 import { parseErrorBody } from "./schemas.ts";
