@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { readCappedText } from "@/lib/http/capped-body";
 import { firstIssueMessage, formatIssuePath } from "@/lib/klikk/contract/order-request";
 import { HttpError } from "@/lib/server/http";
 
@@ -21,25 +22,9 @@ export function parseId(value: string | null | undefined, name: string): number 
  * Content-Length was sent, then parses JSON and validates it with the schema.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const tooLarge = () => new HttpError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-  const declared = request.headers.get("content-length");
-  if (declared && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const body = await readCappedText(request.body, MAX_BODY_BYTES, { declaredLength: request.headers.get("content-length") });
+  if (!body.ok) throw new HttpError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  const { text } = body;
   let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
