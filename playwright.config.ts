@@ -33,8 +33,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 30_000 * E2E.timeoutFactor,
+  expect: { timeout: 10_000 * E2E.timeoutFactor },
   reporter: [["list"], ["json", { outputFile: ".cache/playwright-report.json" }]],
   use: {
     baseURL: E2E.appUrl,

@@ -21,6 +21,11 @@ export const E2E = {
   simulatorPort,
   simulatorOrigin: `http://127.0.0.1:${simulatorPort}`,
   simulatorApiUrl: `http://127.0.0.1:${simulatorPort}/api`,
+  /**
+   * One factor for every timeout of the e2e configuration (E2E_TIMEOUT_FACTOR; 2 under CI): a slow
+   * or shared machine gets more time everywhere instead of a test here and there.
+   */
+  timeoutFactor: Number(process.env.E2E_TIMEOUT_FACTOR) || (process.env.CI ? 2 : 1),
   /** Known to the tests so that they can seal forged, expired and rotated cookies. */
   sessionSecret: "e2e-session-secret-that-is-long-enough-0123456789",
 } as const;

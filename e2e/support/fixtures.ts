@@ -21,8 +21,9 @@ export const demo = {
 export const sameOrigin = { Origin: E2E.appUrl, "Content-Type": "application/json" };
 
 /** Signs in through the API (setup by API, not by clicking); the cookie lands in the page's context. */
-export async function signIn(request: APIRequestContext, credentials: Credentials = demo.token): Promise<void> {
-  const response = await request.post("/api/session", { headers: sameOrigin, data: credentials });
+export async function signIn(request: APIRequestContext, credentials: Credentials = demo.token, origin?: string): Promise<void> {
+  // Relative to the context's base URL unless another instance's origin is given.
+  const response = await request.post(origin ? `${origin}/api/session` : "/api/session", { headers: { ...sameOrigin, Origin: origin ?? E2E.appUrl }, data: credentials });
   expect(response.status(), `sign-in as ${credentials.method} should succeed`).toBe(200);
 }
 
