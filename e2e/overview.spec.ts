@@ -18,7 +18,7 @@ test.describe("overview", () => {
     await expect(attention.getByRole("link", { name: "Order 78" })).toBeVisible();
     await expect(attention.getByRole("heading", { name: "In progress (4)" })).toBeVisible();
     for (const id of [79, 80, 81, 82]) await expect(attention.getByRole("link", { name: `Order ${id}`, exact: true })).toBeVisible();
-    await expect(attention.getByText(/^Updated \d\d:\d\d:\d\d/)).toBeVisible();
+    await expect(attention.getByText(/^Updated \d{1,2}:\d\d/)).toBeVisible();
 
     // Newest first: 81 (30 min), 80 (1 h), 79 (2 h), 82 (3 h), 78 (1 day).
     const latest = section(page, "Latest orders");

@@ -35,7 +35,7 @@ test.describe("server inventory", () => {
     expect((await visibleServerNames(page)).sort()).toEqual([...SEEDED].sort());
 
     const edge = serverRow(page, "edge-1");
-    await expect(edge.getByRole("cell")).toHaveText([/Running$/, "2", "4 GiB", "20 GB", "100.64.17.58", "2001:db8:4b::113a", "Profile 310", "Order 74 · item 1010"]);
+    await expect(edge.getByRole("cell")).toHaveText([/Running$/, "2", "4 GB", "20 GB", "100.64.17.58", "2001:db8:4b::113a", "Profile 310", "Order 74 · item 1010"]);
     await expect(edge.getByRole("link", { name: "Order 74 · item 1010" })).toHaveAttribute("href", "/orders/74");
     const db2 = serverRow(page, "db-2");
     await expect(db2.getByRole("cell").nth(3)).toHaveText("1,700 GB");
@@ -43,10 +43,10 @@ test.describe("server inventory", () => {
     await expect(serverRow(page, "build-2").getByRole("cell").first()).toHaveText(/Stopped$/);
 
     const totals = page.getByRole("region", { name: "Totals" });
-    await expect(totals.locator("> div > dl").getByRole("definition")).toHaveText(["13", "10 (3 stopped)", "45", "74 GiB", "2,960 GB"]);
+    await expect(totals.locator("> div > dl").getByRole("definition")).toHaveText(["13", "10 (3 stopped)", "45", "74 GB", "2,960 GB"]);
     const chart = page.getByRole("figure", { name: "Resources per profile" });
     await expect(chart).toContainText("Profile 310 13 servers, 10 running");
-    await expect(chart.getByRole("definition")).toHaveText(["45 (27 running)", "74 GiB (54 GiB running)", "2,960 GB (2,710 GB running)"]);
+    await expect(chart.getByRole("definition")).toHaveText(["45 (27 running)", "74 GB (54 GB running)", "2,960 GB (2,710 GB running)"]);
   });
 
   test("an expanding row shows every network and storage of the server", async ({ signedInPage: page }) => {
@@ -140,7 +140,7 @@ test.describe("server inventory", () => {
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = await readFile((await csvDownload.path()) ?? "", "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("id,name,state,vcpus,memory_gib,storage_gb,ipv4,ipv6,all_addresses,profile,order_item_id,order_id");
+    expect(lines[0]).toBe("id,name,state,vcpus,memory_gb,storage_gb,ipv4,ipv6,all_addresses,profile,order_item_id,order_id");
     expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["build-2", "build-3", "staging-1"]);
     expect(lines[2]).toContain(",stopped,8,8,100,,2001:db8:4b::1139,");
 

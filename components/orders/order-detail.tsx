@@ -14,7 +14,9 @@ import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
 import { useCancelFlow } from "./use-cancel-flow";
-import { LastUpdated, OrderTime } from "./format";
+import { ApiText, DateTime } from "@/components/ui/time";
+import { countOf, nouns } from "@/lib/format/numbers";
+import { LastUpdated } from "./last-updated";
 import { ItemServer } from "./item-server";
 import { ItemTimeline } from "./item-timeline";
 import { OrderNotFound } from "./order-not-found";
@@ -98,7 +100,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             {reference && listEntry.data?.created ? " · " : null}
             {listEntry.data?.created ? (
               <>
-                Placed <OrderTime iso={listEntry.data.created} />
+                Placed <DateTime value={listEntry.data.created} />
               </>
             ) : null}
           </>
@@ -126,7 +128,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             <div className="flex flex-wrap items-center gap-2">
               <span className="text-sm font-medium">Order status:</span>
               <StatusBadge code={order.status} />
-              <span className="text-sm">{order.message}</span>
+              <span className="text-sm">
+                <ApiText text={order.message} />
+              </span>
             </div>
             <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
           </div>
@@ -139,7 +143,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">
-            {order.order_items.length === 1 ? "1 item" : `${order.order_items.length} items`}
+            {countOf(order.order_items.length, nouns.item)}
           </h2>
           {cancellableItems.length > 1 ? (
             <Button
@@ -220,7 +224,11 @@ function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: It
           ) : null}
         </div>
       </div>
-      {item.message ? <p className="text-sm">{item.message}</p> : null}
+      {item.message ? (
+        <p className="text-sm">
+          <ApiText text={item.message} />
+        </p>
+      ) : null}
       <ItemTimeline code={item.status} label={label} />
       {hasServer ? <ItemServer itemId={item.id} scheduledEnd={item.status === 900} /> : null}
     </Card>

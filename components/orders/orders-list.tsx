@@ -14,7 +14,9 @@ import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/use-search-state";
 import type { CancelRequest } from "./cancel-dialog";
 import { useCancelFlow } from "./use-cancel-flow";
-import { LastUpdated, OrderTime } from "./format";
+import { ApiText, DateTime } from "@/components/ui/time";
+import { countOf, nouns } from "@/lib/format/numbers";
+import { LastUpdated } from "./last-updated";
 import {
   isCancellable,
   itemLabel,
@@ -110,7 +112,7 @@ export function OrdersList() {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="space-y-1">
               <p role="status" className="text-sm font-medium">
-                Showing {shown.length} of {query.data.length} orders
+                Showing {shown.length} of {countOf(query.data.length, nouns.order)}
               </p>
               <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
             </div>
@@ -307,14 +309,14 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
       </th>
       <td className={td}>{order.reference || <span className="text-slate-600 dark:text-slate-300">None</span>}</td>
       <td className={`${td} whitespace-nowrap`}>
-        <OrderTime iso={order.created} />
+        <DateTime value={order.created} />
       </td>
       <td className={`${td} min-w-56`}>
         {count === 0 ? (
-          "0 items"
+          countOf(0, nouns.item)
         ) : (
           <details>
-            <summary className="cursor-pointer whitespace-nowrap">{count === 1 ? "1 item" : `${count} items`}</summary>
+            <summary className="cursor-pointer whitespace-nowrap">{countOf(count, nouns.item)}</summary>
             <ul className="mt-2 space-y-2">
               {order.order_items.map((item) => (
                 <li key={item.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 whitespace-nowrap">
@@ -340,7 +342,9 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
       <td className={td}>
         <StatusBadge code={order.status} />
       </td>
-      <td className={`${td} min-w-48`}>{order.message}</td>
+      <td className={`${td} min-w-48`}>
+        <ApiText text={order.message} />
+      </td>
       <td className={td}>
         {cancellable ? (
           <Button variant="secondary" size="sm" className="whitespace-nowrap" aria-label={`Cancel order ${order.order_id}`} onClick={() => onCancel(orderCancelRequest(order))}>

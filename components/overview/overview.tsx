@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
-import { LastUpdated, OrderTime } from "@/components/orders/format";
+import { LastUpdated } from "@/components/orders/last-updated";
+import { DateTime } from "@/components/ui/time";
 import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/components/orders/order-view";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
 import { Alert } from "@/components/ui/alert";
@@ -151,7 +152,7 @@ function OrderLines({ orders, showTime = false }: { orders: Order[]; showTime?: 
             {order.reference ? <span> · {order.reference}</span> : null}
             {showTime ? (
               <span className="block text-xs text-slate-600 dark:text-slate-300">
-                <OrderTime iso={order.created} />
+                <DateTime value={order.created} />
               </span>
             ) : null}
           </span>

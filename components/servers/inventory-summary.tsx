@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { InventoryRow, ProfileResources, Totals } from "@/lib/servers/inventory";
-import { formatCount, formatGB, formatGiB, profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
+import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
+import { profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -17,8 +18,8 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
 type Metric = { key: "cpus" | "memoryMiB" | "storageMB"; label: string; format: (n: number) => string };
 const METRICS: Metric[] = [
   { key: "cpus", label: "vCPUs", format: (n) => formatCount(n) },
-  { key: "memoryMiB", label: "Memory", format: formatGiB },
-  { key: "storageMB", label: "Storage", format: formatGB },
+  { key: "memoryMiB", label: "Memory", format: formatMemory },
+  { key: "storageMB", label: "Storage", format: formatStorage },
 ];
 
 /**
@@ -62,7 +63,7 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
             <p className="text-sm font-medium">
               {profileLabel(p.profile)}{" "}
               <span className="font-normal text-slate-600 dark:text-slate-300">
-                {formatCount(p.all.servers)} servers, {formatCount(p.all.running)} running
+                {countOf(p.all.servers, nouns.server)}, {formatCount(p.all.running)} running
               </span>
             </p>
             <dl className="mt-1 grid grid-cols-[4.5rem_1fr] items-center gap-x-2 gap-y-1 sm:grid-cols-[4.5rem_1fr_14rem]">
@@ -100,8 +101,8 @@ export const InventorySummary = memo(function InventorySummary({ rows, filtered 
           <Stat label="Servers" value={formatCount(t.servers)} />
           <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
           <Stat label="vCPUs" value={formatCount(t.cpus)} />
-          <Stat label="Memory" value={formatGiB(t.memoryMiB)} />
-          <Stat label="Storage" value={formatGB(t.storageMB)} />
+          <Stat label="Memory" value={formatMemory(t.memoryMiB)} />
+          <Stat label="Storage" value={formatStorage(t.storageMB)} />
         </dl>
       </div>
       {profiles.length > 0 ? <ProfileChart profiles={profiles} grand={t} /> : null}

@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/card";
 import { RunningBadge } from "@/components/ui/status-badge";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
-import { formatCount, formatGB, formatGiB, orderIdsByItem, profileLabel, toRow } from "@/lib/servers/inventory";
+import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
+import { orderIdsByItem, profileLabel, toRow } from "@/lib/servers/inventory";
 
 const backLink = (
   <ButtonLink href="/servers" variant="secondary">
@@ -106,8 +107,8 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
           <RunningBadge running={row.running} />
         </Fact>
         <Fact label="vCPUs">{formatCount(row.cpu)}</Fact>
-        <Fact label="Memory">{formatGiB(row.memoryMiB)}</Fact>
-        <Fact label="Storage">{formatGB(row.storageMB)}</Fact>
+        <Fact label="Memory">{formatMemory(row.memoryMiB)}</Fact>
+        <Fact label="Storage">{formatStorage(row.storageMB)}</Fact>
         <Fact label="Profile">{profileLabel(row.profile)}</Fact>
         <Fact label="Order">
           {row.orderItemId === null ? (

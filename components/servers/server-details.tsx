@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { Server } from "@/lib/klikk/schemas";
-import { formatGB } from "@/lib/servers/inventory";
+import { formatStorage } from "@/lib/format/numbers";
 
 const th = "px-3 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300";
 const td = "px-3 py-1.5 align-top";
@@ -83,7 +83,7 @@ export function ServerDetails({ server, headingLevel = 3, showPageLink = false }
                   <tr key={storage.id}>
                     <td className={`${td} tabular-nums`}>{storage.lun}</td>
                     <td className={td}>{storage.name || "unnamed"}</td>
-                    <td className={`${td} text-right tabular-nums`}>{formatGB(storage.size)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{formatStorage(storage.size)}</td>
                   </tr>
                 ))}
               </tbody>

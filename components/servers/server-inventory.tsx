@@ -7,12 +7,13 @@ import { ServerTable } from "@/components/servers/server-table";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
+import { Clock } from "@/components/ui/time";
 import { downloadCsv, downloadJson } from "@/lib/export";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
+import { countOf, formatCount, nouns } from "@/lib/format/numbers";
 import {
   filterRows,
-  formatCount,
   inventoryCsvColumns,
   isSortKey,
   orderIdsByItem,
@@ -145,7 +146,7 @@ export function ServerInventory() {
 
   const orderOfItem = orderItemId !== undefined ? orderIds.get(orderItemId) : undefined;
   const countText =
-    rows.length === 0 ? "" : filtered ? `Showing ${formatCount(visible.length)} of ${formatCount(rows.length)} servers` : `Showing all ${formatCount(rows.length)} servers`;
+    rows.length === 0 ? "" : filtered ? `Showing ${formatCount(visible.length)} of ${countOf(rows.length, nouns.server)}` : rows.length === 1 ? "Showing the only server" : `Showing all ${countOf(rows.length, nouns.server)}`;
 
   return (
     <div>
@@ -254,7 +255,7 @@ export function ServerInventory() {
           {serversQuery.isError ? (
             <Alert tone="warning" title="Could not refresh the servers" className="mb-4">
               <p>
-                {serversQuery.error.message} The list shows what was loaded at {new Date(dataUpdatedAt).toLocaleTimeString()}.
+                {serversQuery.error.message} The list shows what was loaded at <Clock value={dataUpdatedAt} />.
               </p>
               <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
                 Try again

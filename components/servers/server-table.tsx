@@ -6,7 +6,8 @@ import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { ServerDetails } from "@/components/servers/server-details";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow, SortDir, SortKey } from "@/lib/servers/inventory";
-import { formatCount, formatGB, formatGiB, profileLabel } from "@/lib/servers/inventory";
+import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
+import { profileLabel } from "@/lib/servers/inventory";
 
 type Column = { key: SortKey; label: string; width: string; align?: "right" };
 
@@ -77,8 +78,8 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
         <RunningBadge running={row.running} />
       </td>
       <td className={`${cell} text-right tabular-nums`}>{formatCount(row.cpu)}</td>
-      <td className={`${cell} text-right tabular-nums`}>{formatGiB(row.memoryMiB)}</td>
-      <td className={`${cell} text-right tabular-nums`}>{formatGB(row.storageMB)}</td>
+      <td className={`${cell} text-right tabular-nums`}>{formatMemory(row.memoryMiB)}</td>
+      <td className={`${cell} text-right tabular-nums`}>{formatStorage(row.storageMB)}</td>
       <td className={`${cell} font-mono text-[13px]`} title={row.ipv4 || undefined}>
         {row.ipv4 || <span className="font-sans text-slate-600 dark:text-slate-300">none</span>}
       </td>
