@@ -120,6 +120,7 @@ type ServerTableProps = {
   onSort: (key: SortKey) => void;
   orderIds: ReadonlyMap<number, number>;
   caption: string;
+  className?: string;
 };
 
 /**
@@ -130,7 +131,7 @@ type ServerTableProps = {
  * Memoised: a keystroke's urgent render (the search box's text) passes the same props, so the
  * table renders only in the deferred render that brings the new result.
  */
-export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, caption }: ServerTableProps) {
+export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, caption, className = "" }: ServerTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
 
@@ -198,7 +199,7 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
   const measure = virtualizer.measureElement;
 
   return (
-    <div ref={scrollRef} className="max-h-[70vh] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" data-testid="server-table-scroll">
+    <div ref={scrollRef} className={`max-h-[70vh] min-h-48 overflow-auto rounded-lg ${className} border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900`} data-testid="server-table-scroll">
       <table className="w-full min-w-[1230px] table-fixed border-collapse text-sm" aria-rowcount={flat.length + 1} data-result-count={rows.length}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>

@@ -274,6 +274,18 @@ export function profileLabel(profile: number | null): string {
   return profile === null ? "No profile" : `Profile ${profile}`;
 }
 
+/** The order and item that created a server, from the order list; undefined when unknown. */
+export function orderItemOf<O extends { order_id: number; order_items: readonly { id: number }[] }>(
+  orders: readonly O[],
+  itemId: number,
+): { order: O; item: O["order_items"][number] } | undefined {
+  for (const order of orders) {
+    const item = order.order_items.find((i) => i.id === itemId);
+    if (item) return { order, item };
+  }
+  return undefined;
+}
+
 /** Order item id -> order id, from the order list; items of unknown orders are absent. */
 export function orderIdsByItem(orders: readonly { order_id: number; order_items: readonly { id: number }[] }[]): Map<number, number> {
   const map = new Map<number, number>();
