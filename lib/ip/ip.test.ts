@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowListContains, displayAddress, isPublicAddress, normalizeAddress, parseRange } from "./ip";
+import ipaddr from "ipaddr.js";
+import { allowListContains, displayAddress, ipv4Number, ipv6Compressed, ipv6Expanded, ipv6Groups, isPublicAddress, normalizeAddress, parseRange } from "./ip";
 
 describe("the IP module", () => {
   it("normalises every written form to one", () => {
@@ -37,5 +38,23 @@ describe("the IP module", () => {
     expect(isPublicAddress("10.1.2.3")).toBe(false);
     expect(isPublicAddress("fd00:10::1")).toBe(false);
     expect(isPublicAddress("100.64.0.1")).toBe(false);
+  });
+});
+
+describe("the inventory's fast scanner agrees with ipaddr.js", () => {
+  const samples = ["2001:db8:4b::1131", "2001:0DB8:004B:0000:0000:0000:0000:1131", "::1", "::", "fd00:10::", "::ffff:192.0.2.1", "1::", "1:2:3:4:5:6:7:8", "2001:db8:0:0:1::", "fe80::1:2:3:4:5"];
+  it.each(samples)("%s", (text) => {
+    const reference = ipaddr.IPv6.parse(text);
+    expect(ipv6Groups(text)).toEqual(reference.parts);
+    expect(ipv6Compressed(reference.parts)).toBe(reference.toRFC5952String());
+    expect(ipv6Expanded(reference.parts)).toBe((reference as unknown as { toFixedLengthString(): string }).toFixedLengthString());
+  });
+
+  it("refuses what ipaddr.js refuses", () => {
+    for (const bad of ["", "10.0.0.1", "2001:db8", "1::2::3", "1:2:3:4:5:6:7:8:9", "g::1", "12345::1", ":1", "1:", ":::1"]) {
+      expect(ipv6Groups(bad), bad).toBeNull();
+      expect(ipaddr.IPv6.isValid(bad), bad).toBe(false);
+    }
+    expect(ipv4Number("10.0.0.10")).toBe(ipaddr.IPv4.parse("10.0.0.10").toByteArray().reduce((v, b) => v * 256 + b, 0));
   });
 });

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { displayAddress } from "@/lib/ip/ip";
 
 /**
  * Next.js hands route handlers a web Request without the socket, and fills X-Forwarded-For
@@ -18,7 +19,7 @@ export function installTrustedClientAddress(): void {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
       const address = request.socket?.remoteAddress ?? "unknown";
-      request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+      request.headers[CLIENT_ADDRESS_HEADER] = displayAddress(address);
     }
     return Reflect.apply(originalEmit, this, [event, ...args]) as boolean;
   } as typeof http.Server.prototype.emit;
