@@ -99,7 +99,7 @@ export const InventorySummary = memo(function InventorySummary({ rows, filtered 
   return (
     <details className="group mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <summary className="cursor-pointer px-3 py-2 text-sm">
-        <span className="font-semibold">{title}:</span> {countOf(t.servers, nouns.server)}, {formatCount(t.running)} running, {formatCount(t.cpus)} vCPUs,{" "}
+        <span className="font-semibold">{title}:</span> {countOf(t.servers, nouns.server)}, {formatCount(t.running)} running, {countOf(t.cpus, nouns.vcpu)},{" "}
         {formatMemory(t.memoryMiB)} memory, {formatStorage(t.storageMB)} storage
       </summary>
       <section aria-labelledby="inventory-totals" className="grid gap-3 border-t border-slate-200 p-3 lg:grid-cols-[2fr_3fr] dark:border-slate-700">

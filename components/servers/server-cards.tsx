@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { memo, useRef } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
-import { formatCount, formatMemory, formatStorage } from "@/lib/format/numbers";
+import { countOf, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
 import type { InventoryRow } from "@/lib/servers/inventory";
 
 /** A card's height before it is measured: name and state, figures, two address lines. */
@@ -23,7 +23,7 @@ const ServerCard = memo(function ServerCard({ row, orderId }: { row: InventoryRo
         <RunningBadge running={row.running} />
       </div>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        {formatCount(row.cpu)} vCPUs · {formatMemory(row.memoryMiB)} memory · {formatStorage(row.storageMB)} storage
+        {countOf(row.cpu, nouns.vcpu)} · {formatMemory(row.memoryMiB)} memory · {formatStorage(row.storageMB)} storage
       </p>
       <dl className="mt-1 grid grid-cols-[3rem_minmax(0,1fr)] gap-x-2 text-sm">
         <dt className="text-slate-600 dark:text-slate-300">IPv4</dt>

@@ -14,6 +14,7 @@ export type Noun = { one: string; other: string };
 /** Common nouns of the dashboard; anything else passes its own forms. */
 export const nouns = {
   server: { one: "server", other: "servers" },
+  vcpu: { one: "vCPU", other: "vCPUs" },
   order: { one: "order", other: "orders" },
   item: { one: "item", other: "items" },
   entry: { one: "entry", other: "entries" },
