@@ -30,7 +30,7 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("heading", { name: "Sign in to klikk dashboard" })).toBeVisible();
     await signInWithToken(page, "demo-token");
     await expect(page).toHaveURL(`${E2E.appUrl}/servers?q=web`);
-    await expect(page.getByRole("banner")).toContainText("Signed in as Account token");
+    await expect(page.getByRole("banner").getByRole("button", { name: "Account: Signed in with an account token" })).toBeVisible();
   });
 
   test("signs in with Basic and with Digest, and signs out", async ({ page }) => {
@@ -39,11 +39,24 @@ test.describe("sign-in", () => {
       await signInWithPassword(page, "demo", "demo", scheme);
       await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
       await expect(page.getByRole("banner")).toContainText("demo");
-      await page.getByRole("button", { name: "Sign out", exact: true }).click();
-      await expect(page).toHaveURL(`${E2E.appUrl}/login`);
+      await page.getByRole("button", { name: "Account: Signed in as demo" }).click();
+      await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
+      await expect(page).toHaveURL(`${E2E.appUrl}/login?reason=signed-out`);
+      await expect(page.getByText("You are signed out")).toBeVisible();
+      // The method just used is remembered in this browser (never the credentials).
+      await expect(page.getByRole("radio", { name: /Username and password/ })).toBeChecked();
+      await expect(page.getByRole("radio", { name: scheme })).toBeChecked();
+      await expect(page.getByLabel("Username", { exact: true })).toHaveValue("");
       await page.goto("/orders");
       await expect(page).toHaveURL(/\/login\?next=%2Forders$/);
     }
+  });
+
+  test("an expired session is said so on the sign-in page", async ({ page }) => {
+    await page.goto("/login?reason=expired");
+    await expect(page.getByRole("status").filter({ hasText: "Your session expired, sign in again" })).toBeVisible();
+    await page.goto("/login?reason=anything-else");
+    await expect(page.getByText("Your session expired")).toHaveCount(0);
   });
 
   test("shows a clear message for each refusal", async ({ page }) => {

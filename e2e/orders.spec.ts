@@ -39,6 +39,13 @@ async function shownOrderIds(page: Page): Promise<number[]> {
   return names.map((name) => Number(name.replace(/\D/g, "")));
 }
 
+/** Opens a row's or a page's quiet action menu and picks an entry. */
+async function chooseAction(scope: Page | Locator, menu: string, entry: string): Promise<void> {
+  await scope.getByRole("button", { name: menu }).click();
+  const page = "page" in scope ? scope.page() : scope;
+  await page.getByRole("menuitem", { name: entry }).click();
+}
+
 async function advance(request: APIRequestContext, ms: number): Promise<void> {
   const response = await request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms } });
   expect(response.ok(), "simulator clock advanced").toBe(true);
@@ -89,7 +96,7 @@ test.describe("orders list", () => {
     await expect(web.getByText("3 items")).toBeVisible();
     await expect(web.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     // Live status: seeded orders 78-82 are in progress, so the page says when it last looked.
-    await expect(page.getByText(/^Updated \d\d:\d\d:\d\d/)).toBeVisible();
+    await expect(page.getByText(/^Updated \d{1,2}:\d\d/)).toBeVisible();
   });
 
   test("filter, search and sort live in the URL, and that URL restores the view", async ({ signedInPage: page }) => {
@@ -182,8 +189,8 @@ test.describe("orders list", () => {
 test.describe("cancelling", () => {
   test("a whole order from the list: typed confirmation, badge moves to 9xx, server stays until the period ends", async ({ signedInPage: page }) => {
     await page.goto("/orders");
-    const opener = page.getByRole("button", { name: "Cancel order 73" });
-    await opener.click();
+    const opener = page.getByRole("button", { name: "Actions for order 73" });
+    await chooseAction(page, "Actions for order 73", "Cancel order 73");
     const dialog = page.getByRole("dialog", { name: "Cancel order 73?" });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("build-1, build-2, build-3");
@@ -193,7 +200,7 @@ test.describe("cancelling", () => {
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
-    await opener.click();
+    await chooseAction(page, "Actions for order 73", "Cancel order 73");
 
     await dialog.getByRole("button", { name: "Cancel order 73" }).click();
     await expect(dialog.getByText("Type the order id 73 to confirm.")).toBeVisible();
@@ -217,7 +224,7 @@ test.describe("cancelling", () => {
     await page.goto("/orders/70");
     const item = page.getByRole("article", { name: "web-2" });
     await expect(item.getByRole("link", { name: "web-2 (server 4402)" })).toHaveAttribute("href", "/servers/4402");
-    await item.getByRole("button", { name: "Cancel item web-2 (item 1002)" }).click();
+    await chooseAction(item, "Actions for web-2 (item 1002)", "Cancel item web-2 (item 1002)");
     const dialog = page.getByRole("dialog", { name: "Cancel web-2 (item 1002 of order 70)?" });
     await expect(dialog).toContainText("This cancels only web-2 (item 1002 of order 70)");
     await expect(dialog).toContainText("not now");
@@ -241,7 +248,7 @@ test.describe("cancelling", () => {
     await page.goto("/orders");
     const row = orderRow(page, 71);
     await row.getByText("2 items").click();
-    await row.getByRole("button", { name: "Cancel db-2 (item 1005 of order 71)" }).click();
+    await chooseAction(row, "Actions for order 71", "Cancel item db-2 (item 1005)");
     const dialog = page.getByRole("dialog", { name: "Cancel db-2 (item 1005 of order 71)?" });
     await dialog.getByRole("button", { name: "Cancel item" }).click();
     await expect(page.getByText("Cancellation scheduled: db-2 (item 1005 of order 71)")).toBeVisible();
@@ -273,7 +280,8 @@ test.describe("cancelling", () => {
     await expect(dialog).toBeHidden();
     await expect(orderStatus(page, 72)).toHaveText(badge("Cancellation scheduled"));
     await expect(orderStatus(page, 74)).toHaveText(badge("Cancellation scheduled"));
-    await expect(page.getByRole("button", { name: "Cancel selected (0)" })).toBeDisabled();
+    // With nothing selected there is nothing to cancel, and no button offers it.
+    await expect(page.getByRole("button", { name: /^Cancel selected/ })).toHaveCount(0);
   });
 
   test("bulk cancel of items on the order page", async ({ signedInPage: page }) => {
@@ -297,7 +305,7 @@ test.describe("cancelling", () => {
   test("a 404 on a single cancel reads as done", async ({ signedInPage: page }) => {
     const placed = await placeOrder(page.request, "e2e-gone");
     await page.goto(`/orders/${placed.order_id}`);
-    await page.getByRole("button", { name: "Cancel order" }).click();
+    await chooseAction(page, `Actions for order ${placed.order_id}`, `Cancel order ${placed.order_id}`);
     const dialog = page.getByRole("dialog", { name: `Cancel order ${placed.order_id}?` });
     await dialog.getByLabel(`Type the order id ${placed.order_id} to confirm`).fill(String(placed.order_id));
     await resetSimulator(page.request);
@@ -311,7 +319,7 @@ test.describe("cancelling", () => {
   test("a read-only user is refused: the reason is shown and nothing changes", async ({ page }) => {
     await signIn(page.request, demo.readonly);
     await page.goto("/orders");
-    await page.getByRole("button", { name: "Cancel order 70" }).click();
+    await chooseAction(page, "Actions for order 70", "Cancel order 70");
     const dialog = page.getByRole("dialog", { name: "Cancel order 70?" });
     await dialog.getByLabel("Type the order id 70 to confirm").fill("70");
     await dialog.getByRole("button", { name: "Cancel order 70" }).click();
@@ -326,7 +334,7 @@ test.describe("cancelling", () => {
   test("an upstream failure leaves the order as it was and says why", async ({ signedInPage: page, request }) => {
     await page.goto("/orders/72");
     await request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { rate503: 1, actions: ["order_cancel"] } });
-    await page.getByRole("button", { name: "Cancel item mon-1 (item 1006)" }).click();
+    await chooseAction(page, "Actions for mon-1 (item 1006)", "Cancel item mon-1 (item 1006)");
     const dialog = page.getByRole("dialog", { name: /Cancel mon-1/ });
     await dialog.getByRole("button", { name: "Cancel item" }).click();
     await expect(dialog.getByRole("alert").filter({ hasText: "Not cancelled" })).toBeVisible();
@@ -399,12 +407,17 @@ async function payOrder(request: APIRequestContext, orderId: number): Promise<vo
 test.describe("accessibility", () => {
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no WCAG A/AA violations on the orders list, the dialog and the order page (${theme})`, async ({ signedInPage: page }) => {
+      // Four full axe runs; on a busy machine each can take several seconds.
+      test.slow();
       await page.goto("/orders");
       await setTheme(page, theme);
       await page.reload();
       await expect(orderRow(page, 70)).toBeVisible();
       await expectNoAxeViolations(page, `/orders (${theme})`);
-      await page.getByRole("button", { name: "Cancel order 70" }).click();
+      await page.getByRole("button", { name: "Actions for order 70" }).click();
+      await expect(page.getByRole("menu")).toBeVisible();
+      await expectNoAxeViolations(page, `row action menu (${theme})`);
+      await page.getByRole("menuitem", { name: "Cancel order 70" }).click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await expectNoAxeViolations(page, `cancel dialog (${theme})`);
       await page.keyboard.press("Escape");
@@ -421,7 +434,7 @@ test.describe("small screens", () => {
     for (const path of ["/orders", "/orders/70", "/"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByText(/^Updated \d\d:\d\d:\d\d|all shown orders have settled/).first()).toBeVisible();
+      await expect(page.getByText(/^Updated \d{1,2}:\d\d|all shown orders have settled/).first()).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }

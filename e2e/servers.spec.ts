@@ -22,6 +22,11 @@ async function visibleServerNames(page: Page): Promise<string[]> {
   return (await headers.getByRole("link").allTextContents()).map((t) => t.trim());
 }
 
+/** The totals fold away under a summary line after the list; this opens them. */
+async function openTotals(page: Page): Promise<void> {
+  await page.locator("summary").filter({ hasText: /^Totals/ }).click();
+}
+
 test.beforeEach(async ({ request }) => {
   await resetSimulator(request);
 });
@@ -35,18 +40,22 @@ test.describe("server inventory", () => {
     expect((await visibleServerNames(page)).sort()).toEqual([...SEEDED].sort());
 
     const edge = serverRow(page, "edge-1");
-    await expect(edge.getByRole("cell")).toHaveText([/Running$/, "2", "4 GiB", "20 GB", "100.64.17.58", "2001:db8:4b::113a", "Profile 310", "Order 74 · item 1010"]);
+    await expect(edge.getByRole("cell")).toHaveText([/Running$/, "2", "4 GB", "20 GB", "100.64.17.58", "2001:db8:4b::113a", "Profile 310", "Order 74 · item 1010"]);
     await expect(edge.getByRole("link", { name: "Order 74 · item 1010" })).toHaveAttribute("href", "/orders/74");
     const db2 = serverRow(page, "db-2");
     await expect(db2.getByRole("cell").nth(3)).toHaveText("1,700 GB");
     await expect(serverRow(page, "mon-1").getByRole("cell").nth(4)).toHaveText("none");
     await expect(serverRow(page, "build-2").getByRole("cell").first()).toHaveText(/Stopped$/);
 
+    await expect(page.locator("summary").filter({ hasText: /^Totals/ })).toHaveText(
+      "Totals: 13 servers, 10 running, 45 vCPUs, 74 GB memory, 2,960 GB storage",
+    );
+    await openTotals(page);
     const totals = page.getByRole("region", { name: "Totals" });
-    await expect(totals.locator("> div > dl").getByRole("definition")).toHaveText(["13", "10 (3 stopped)", "45", "74 GiB", "2,960 GB"]);
+    await expect(totals.locator("> div > dl").getByRole("definition")).toHaveText(["13", "10 (3 stopped)", "45", "74 GB", "2,960 GB"]);
     const chart = page.getByRole("figure", { name: "Resources per profile" });
     await expect(chart).toContainText("Profile 310 13 servers, 10 running");
-    await expect(chart.getByRole("definition")).toHaveText(["45 (27 running)", "74 GiB (54 GiB running)", "2,960 GB (2,710 GB running)"]);
+    await expect(chart.getByRole("definition")).toHaveText(["45 (27 running)", "74 GB (54 GB running)", "2,960 GB (2,710 GB running)"]);
   });
 
   test("an expanding row shows every network and storage of the server", async ({ signedInPage: page }) => {
@@ -56,15 +65,21 @@ test.describe("server inventory", () => {
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const networks = page.getByRole("region", { name: "Networks of edge-1 (2)" });
-    await expect(networks.getByRole("row")).toHaveCount(3);
-    await expect(networks.getByRole("row").nth(1)).toContainText("ifindex 0Public LAN100.64.17.58");
-    await expect(networks.getByRole("row").nth(1)).toContainText("2001:db8:4b::113a");
-    await expect(networks.getByRole("row").nth(2)).toContainText("ifindex 1Private LAN10.10.0.1");
-    await expect(networks.getByRole("row").nth(2)).toContainText("fd00:10::1");
+    await expect(networks.getByRole("listitem")).toHaveCount(2);
+    // Plain words first, the API's terms as the secondary line.
+    const first = networks.getByRole("listitem", { name: "Interface 1" });
+    await expect(first).toContainText("Interface 1: Public LAN");
+    await expect(first).toContainText("ifindex 0 · segment Public LAN");
+    await expect(first).toContainText("100.64.17.58");
+    await expect(first).toContainText("2001:db8:4b::113a");
+    const second = networks.getByRole("listitem", { name: "Interface 2" });
+    await expect(second).toContainText("Interface 2: Private LAN");
+    await expect(second).toContainText("10.10.0.1");
+    await expect(second).toContainText("fd00:10::1");
 
     await page.getByRole("button", { name: "Details of db-2" }).click();
-    const storages = page.getByRole("region", { name: "Storage of db-2 (3)" }).getByRole("row");
-    await expect(storages).toHaveText(["LUNNameSize", "0NVM SSD200 GB", "1HDD500 GB", "2HDD1,000 GB"]);
+    const disks = page.getByRole("region", { name: "Disks of db-2 (3)" }).getByRole("listitem");
+    await expect(disks).toHaveText([/^Disk 1: NVM SSD\s*LUN 0\s*200 GB$/, /^Disk 2: HDD\s*LUN 1\s*500 GB$/, /^Disk 3: HDD\s*LUN 2\s*1,000 GB$/]);
 
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
@@ -102,7 +117,7 @@ test.describe("server inventory", () => {
     await expect.poll(async () => (await visibleServerNames(page)).sort()).toEqual([...STOPPED].sort());
     const states = serverTable(page).locator("tbody tr[data-server-id] > td:nth-of-type(1)");
     await expect(states).toHaveText([/Stopped$/, /Stopped$/, /Stopped$/]);
-    await expect(page.getByRole("region", { name: "Totals of the servers shown" }).getByRole("definition").first()).toHaveText("3");
+    await expect(page.locator("summary").filter({ hasText: /^Totals of the servers shown: 3 servers/ })).toBeVisible();
 
     await page.getByLabel("State").selectOption("running");
     await expect.poll(async () => (await visibleServerNames(page)).length).toBe(10);
@@ -140,7 +155,7 @@ test.describe("server inventory", () => {
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = await readFile((await csvDownload.path()) ?? "", "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("id,name,state,vcpus,memory_gib,storage_gb,ipv4,ipv6,all_addresses,profile,order_item_id,order_id");
+    expect(lines[0]).toBe("id,name,state,vcpus,memory_gb,storage_gb,ipv4,ipv6,all_addresses,profile,order_item_id,order_id");
     expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["build-2", "build-3", "staging-1"]);
     expect(lines[2]).toContain(",stopped,8,8,100,,2001:db8:4b::1139,");
 
@@ -165,16 +180,22 @@ test.describe("server page", () => {
   test("shows every disk and every interface of the server", async ({ signedInPage: page }) => {
     await page.goto("/servers/4405");
     await expect(page.getByRole("heading", { level: 1, name: "db-2" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Storage of db-2 (3)" }).getByRole("row")).toHaveText(["LUNNameSize", "0NVM SSD200 GB", "1HDD500 GB", "2HDD1,000 GB"]);
+    await expect(page.getByRole("region", { name: "Disks of db-2 (3)" }).getByRole("listitem")).toHaveCount(3);
     await expect(page.getByRole("link", { name: "Order 71 · item 1005" })).toHaveAttribute("href", "/orders/71");
 
     await page.goto("/servers/4410");
     await expect(page.getByRole("heading", { level: 1, name: "edge-1" })).toBeVisible();
-    const interfaces = page.getByRole("region", { name: "Networks of edge-1 (2)" }).getByRole("row");
-    await expect(interfaces).toHaveCount(3);
-    await expect(interfaces.nth(1)).toContainText("ifindex 0Public LAN100.64.17.58");
-    await expect(interfaces.nth(2)).toContainText("ifindex 1Private LAN10.10.0.1");
-    await expect(interfaces.nth(2)).toContainText("fd00:10::1");
+    const interfaces = page.getByRole("region", { name: "Networks of edge-1 (2)" }).getByRole("listitem");
+    await expect(interfaces).toHaveCount(2);
+    await expect(interfaces.nth(0)).toContainText("100.64.17.58");
+    await expect(interfaces.nth(1)).toContainText("fd00:10::1");
+    // The header: state, the addresses to reach it with copy buttons, and the ssh command.
+    await expect(page.getByText("Running").first()).toBeVisible();
+    const addresses = page.getByRole("definition").filter({ hasText: "100.64.17.58" }).first();
+    await expect(addresses.getByRole("button", { name: "Copy IPv4 address 100.64.17.58 of edge-1" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copy IPv6 address 2001:db8:4b::113a of edge-1", exact: true })).toBeVisible();
+    await expect(page.getByText("ssh root@100.64.17.58", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copy the command ssh root@100.64.17.58" })).toBeVisible();
   });
 
   test("the copy button puts the address on the clipboard and says so", async ({ signedInPage: page, context }) => {
@@ -187,6 +208,28 @@ test.describe("server page", () => {
 
     await page.getByRole("button", { name: "Copy IPv4 address 100.64.17.58 of edge-1 (Public LAN)" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("100.64.17.58");
+  });
+
+  test("cancelling a server from its page schedules its order item's cancellation", async ({ signedInPage: page }) => {
+    await page.goto("/servers/4402");
+    await expect(page.getByRole("heading", { level: 1, name: "web-2" })).toBeVisible();
+    const actions = page.getByRole("button", { name: "Actions for web-2" });
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Cancel this server" }).click();
+    // The order page's own confirmation: what goes, that it is the item, and when.
+    const dialog = page.getByRole("dialog", { name: "Cancel web-2 (item 1002 of order 70)?" });
+    await expect(dialog).toContainText("This cancels only web-2 (item 1002 of order 70)");
+    await expect(dialog).toContainText("It takes effect at the end of the current period, not now.");
+    await dialog.getByRole("button", { name: "Cancel item" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("Cancellation scheduled: web-2 (item 1002 of order 70)")).toBeVisible();
+    await expect(page.getByText(/^Cancellation scheduled: this server keeps running/)).toBeVisible();
+    // A scheduled item cannot be cancelled again, so the page offers nothing more.
+    await expect(actions).toHaveCount(0);
+
+    const order = (await (await page.request.get("/api/orders/70")).json()) as { order_items: { id: number; status: number }[] };
+    expect(order.order_items.find((item) => item.id === 1002)?.status).toBe(900);
+    expect(order.order_items.find((item) => item.id === 1001)?.status).toBe(0);
   });
 
   test("an unknown server gets a clear not-found state", async ({ signedInPage: page }) => {
@@ -215,23 +258,23 @@ test.describe("accessibility and small screens", () => {
     });
   }
 
-  test("works at 375 px: the page never scrolls sideways, the table scrolls in its own box", async ({ signedInPage: page }) => {
-    await page.setViewportSize({ width: 375, height: 740 });
-    for (const path of ["/servers", "/servers/4410"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      if (path === "/servers") {
-        await expect(page.getByTestId("result-count")).toHaveText("Showing all 13 servers");
-        await page.getByRole("button", { name: "Details of edge-1" }).click();
-      } else {
-        await expect(page.getByRole("region", { name: "Networks of edge-1 (2)" })).toBeVisible();
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-    }
-    const box = page.getByTestId("server-table-scroll");
+  test("two filter changes in quick succession both land in the URL", async ({ signedInPage: page }) => {
     await page.goto("/servers");
-    await expect(box).toBeVisible();
-    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect(page.getByTestId("result-count")).toHaveText("Showing all 13 servers");
+    // Both changes in one task, before React renders the first: the second must not undo it.
+    await page.evaluate(() => {
+      const select = (label: string, value: string) => {
+        const id = [...document.querySelectorAll("label")].find((l) => l.textContent?.trim() === label)?.htmlFor;
+        const element = id ? (document.getElementById(id) as HTMLSelectElement | null) : null;
+        if (!element) throw new Error(`no select ${label}`);
+        element.value = value;
+        element.dispatchEvent(new Event("change", { bubbles: true }));
+      };
+      select("State", "stopped");
+      select("Profile", "310");
+    });
+    await expect(page).toHaveURL(/state=stopped/);
+    await expect(page).toHaveURL(/profile=310/);
+    await expect(page.getByTestId("result-count")).toHaveText("Showing 3 of 13 servers");
   });
 });

@@ -51,7 +51,8 @@ function demoSessionSecret(fresh: string): string {
 
 function ensureBuild(): void {
   if (existsSync(standaloneServer)) return;
-  console.log("klikk dashboard: no build found, running `next build` first (under a minute)…");
+  // Measured: about 20 s on an idle 2-core machine, 151 s on a busy one.
+  console.log("klikk dashboard: no build found, running `next build` first (usually 20 s to 3 minutes, longer on a busy machine)…");
   if (!buildApp()) fail("the build failed; see the output above");
 }
 

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
-import { cidrContains, parseIpAddress, parseIpOrCidr } from "../lib/klikk/contract/validators.ts";
+import { allowListContains, displayAddress } from "../lib/ip/ip.ts";
 import {
   NonceService,
   REALM,
@@ -46,22 +46,14 @@ export const MESSAGES = {
   badToken: "invalid account token",
 } as const;
 
-/** Normalize a socket address: strip a zone id, and read `::ffff:a.b.c.d` as IPv4. */
+/** A socket address as a token's allow list sees it: no zone id, `::ffff:a.b.c.d` as IPv4 (the IP module). */
 export function normalizeRemoteAddress(address: string | undefined): string {
-  if (!address) return "";
-  const noZone = address.replace(/%.*$/, "");
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(noZone);
-  return m ? (m[1] as string) : noZone;
+  return address ? displayAddress(address) : "";
 }
 
 /** Is the address on the allow list (addresses and CIDR ranges)? */
 export function addressAllowed(address: string, allow: readonly string[]): boolean {
-  const bytes = parseIpAddress(address);
-  if (!bytes) return false;
-  return allow.some((entry) => {
-    const range = parseIpOrCidr(entry);
-    return range !== null && cidrContains(range, bytes);
-  });
+  return allowListContains(allow, address);
 }
 
 export class Authenticator {

@@ -8,7 +8,7 @@ import { getSession } from "@/lib/server/session";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const session = await getSession({ clearCookie: false });
   if (!session) redirect("/login");
-  const account = session.username ?? "Account token";
+  const account = { method: session.auth.method, ...(session.username ? { username: session.username } : {}) };
   return (
     <>
       <SkipLink />

@@ -1,15 +1,18 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Overview } from "@/components/overview/overview";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { prefetch } from "@/lib/server/prefetch";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  const state = await prefetch({ orders: true, servers: true });
   return (
-    <>
+    <HydrationBoundary state={state}>
       <PageHeader title="Overview" description="What needs attention, your latest orders and your servers." actions={<ButtonLink href="/orders/new">New order</ButtonLink>} />
       <Overview />
-    </>
+    </HydrationBoundary>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/login/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { safeNextPath } from "@/lib/safe-next";
 import { getEnv } from "@/lib/server/env";
@@ -24,6 +25,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getSession({ clearCookie: false })) redirect(next);
   const env = getEnv();
   const dashboardAddress = await upstreamLocalAddress();
+  // Why the visitor is here: the sign-out button sends `signed-out`; the proxy adds `expired`
+  // when a session cookie came along but is no longer valid.
+  const reason = params.reason === "signed-out" || params.reason === "expired" ? params.reason : null;
 
   return (
     <div className="min-h-dvh">
@@ -36,6 +40,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
             Your credentials are checked with the klikk API and kept encrypted on this dashboard&apos;s server; the browser never sees them again.
           </p>
+          {reason === "signed-out" ? (
+            <Alert tone="info" title="You are signed out" className="mt-4">
+              <p>Sign in again to continue.</p>
+            </Alert>
+          ) : reason === "expired" ? (
+            <Alert tone="warning" title="Your session expired, sign in again" className="mt-4">
+              <p>Sessions end after 30 minutes without use and after 12 hours at most.</p>
+            </Alert>
+          ) : null}
           <SignInForm next={next} dashboardAddress={dashboardAddress} />
         </div>
         <aside className="space-y-4 text-sm">

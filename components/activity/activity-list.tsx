@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { activityCsvColumns } from "@/lib/activity/columns";
 import { ACTIVITY_KINDS, type ActivityEntry, type ActivityKind } from "@/lib/activity/kinds";
 import { downloadCsv } from "@/lib/export";
-import { LocalTime } from "@/components/activity/local-time";
+import { DateTime } from "@/components/ui/time";
 
 /** What an event was about, in a few words: the order and its servers, or the detail. */
 function subject(entry: ActivityEntry) {
@@ -34,7 +34,7 @@ export function ActivityList({ entries, kind }: { entries: ActivityEntry[]; kind
           {entries.map((entry) => (
             <li key={entry.id} className="grid gap-1 p-3 sm:grid-cols-[11rem_12rem_1fr] sm:gap-3">
               <span className="text-sm text-slate-600 dark:text-slate-300">
-                <LocalTime at={entry.at} />
+                <DateTime value={entry.at} />
               </span>
               <span className="font-medium">{ACTIVITY_KINDS[entry.kind]}</span>
               <span className="min-w-0 text-sm break-words">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -9,6 +9,28 @@ import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
 
 type Method = "token" | "password";
 type PasswordScheme = "digest" | "basic";
+
+/** The sign-in method last used in this browser (the method only, never a credential). */
+const METHOD_KEY = "klikk-sign-in-method";
+
+function readRemembered(): { method: Method; scheme: PasswordScheme } | null {
+  try {
+    const stored = localStorage.getItem(METHOD_KEY);
+    if (stored === "token") return { method: "token", scheme: "digest" };
+    if (stored === "digest" || stored === "basic") return { method: "password", scheme: stored };
+  } catch {
+    // Storage disabled: start with the default.
+  }
+  return null;
+}
+
+function remember(method: Method, scheme: PasswordScheme) {
+  try {
+    localStorage.setItem(METHOD_KEY, method === "token" ? "token" : scheme);
+  } catch {
+    // Storage disabled: nothing to remember.
+  }
+}
 
 const radioCard =
   "flex cursor-pointer items-start gap-2 rounded-md border border-slate-300 p-3 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-600 dark:has-[:checked]:border-blue-400 dark:has-[:checked]:bg-blue-950";
@@ -52,6 +74,14 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
+  useEffect(() => {
+    // The stored choice is only readable in the browser, after hydration.
+    const remembered = readRemembered();
+    if (!remembered) return;
+    setMethod(remembered.method);
+    setScheme(remembered.scheme);
+  }, []);
+
   function validate(): Record<string, string> {
     const errors: Record<string, string> = {};
     if (method === "token") {
@@ -86,6 +116,7 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
         method: "POST",
         body: method === "token" ? { method: "token", token } : { method: scheme, username, password },
       });
+      remember(method, scheme);
       router.replace(next);
       router.refresh();
     } catch (error) {

@@ -6,14 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useCancelOrderMutation } from "@/lib/queries/orders";
-import { cancelOutcome, outcomeText, type CancelOutcome, type CancelTarget } from "./order-view";
+import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/order-view";
 
-/** What a cancel dialog is about: one order, one item, or several of either. */
-export type CancelRequest = {
-  targets: CancelTarget[];
-  /** For a single whole order: the items it holds, so the dialog names exactly what goes. */
-  contents?: string[];
-};
+export type { CancelRequest };
 
 export type CancelResult = { target: CancelTarget; outcome: CancelOutcome };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { LocalTime } from "@/components/activity/local-time";
+import { DateTime } from "@/components/ui/time";
 import { ACTIVITY_KINDS } from "@/lib/activity/kinds";
 import { useOrderActivityQuery } from "@/lib/queries/activity";
 
@@ -21,7 +21,7 @@ export function OrderActivity({ orderId, version }: { orderId: number; version: 
         {[...events].reverse().map((event) => (
           <li key={event.id}>
             {ACTIVITY_KINDS[event.kind]}
-            {event.itemId ? ` (item ${event.itemId})` : ""} by {event.username ?? "the account token"} on <LocalTime at={event.at} />
+            {event.itemId ? ` (item ${event.itemId})` : ""} by {event.username ?? "the account token"} on <DateTime value={event.at} />
             <span className="text-slate-600 dark:text-slate-300"> · {[event.browser, event.clientAddress].filter(Boolean).join(", ")}</span>
           </li>
         ))}

@@ -5,7 +5,9 @@ import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Menu } from "@/components/ui/menu";
+import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Skeleton, SkeletonBlock } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -14,17 +16,16 @@ import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
 import { useCancelFlow } from "./use-cancel-flow";
-import { LastUpdated, OrderTime } from "./format";
-import { ItemServer } from "./item-server";
-import { ItemTimeline } from "./item-timeline";
+import { ApiText, DateTime } from "@/components/ui/time";
+import { countOf, nouns } from "@/lib/format/numbers";
+import { LastUpdated } from "./last-updated";
+import { ItemCard } from "./item-card";
 import { OrderActivity } from "./order-activity";
 import { OrderNotFound } from "./order-not-found";
-import { isCancellable, itemLabel, orderInProgress, statusSignature } from "./order-view";
-import { itemTarget, orderCancelRequest } from "./orders-list";
+import { isCancellable, itemTarget, orderCancelRequest, orderInProgress, statusSignature } from "@/lib/orders/order-view";
 import { useLiveInterval } from "./use-live-interval";
 
 type Order = OrderStatus;
-type Item = Order["order_items"][number];
 
 const orderSignature = (order: Order) => statusSignature([order]);
 
@@ -69,12 +70,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
     return (
       <>
         <PageHeader title={`Order ${orderId}`} />
-        <Alert tone="error" title="The order could not be loaded">
-          <p>{query.error.message}</p>
-          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()} pending={query.isFetching}>
-            Try again
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="The order could not be loaded" query={query} />
       </>
     );
   }
@@ -99,16 +95,32 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             {reference && listEntry.data?.created ? " · " : null}
             {listEntry.data?.created ? (
               <>
-                Placed <OrderTime iso={listEntry.data.created} />
+                Placed <DateTime value={listEntry.data.created} />
               </>
             ) : null}
           </>
         }
         actions={
+          // Quiet on purpose: this is also the page a buyer lands on, and its one strong button
+          // must never be the one that cancels.
           isCancellable(order.status) ? (
-            <Button variant="danger" onClick={() => openCancel(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
-              Cancel order
-            </Button>
+            <Menu
+              label={`Actions for order ${order.order_id}`}
+              triggerClassName={buttonClasses("secondary")}
+              trigger={
+                <>
+                  Actions <span aria-hidden="true">▾</span>
+                </>
+              }
+              items={[
+                {
+                  key: "cancel",
+                  label: `Cancel order ${order.order_id}`,
+                  danger: true,
+                  onSelect: () => openCancel(orderCancelRequest({ ...order, reference: order.reference ?? reference })),
+                },
+              ]}
+            />
           ) : null
         }
       />
@@ -127,7 +139,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             <div className="flex flex-wrap items-center gap-2">
               <span className="text-sm font-medium">Order status:</span>
               <StatusBadge code={order.status} />
-              <span className="text-sm">{order.message}</span>
+              <span className="text-sm">
+                <ApiText text={order.message} />
+              </span>
             </div>
             <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
           </div>
@@ -140,13 +154,13 @@ export function OrderDetail({ orderId }: { orderId: number }) {
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">
-            {order.order_items.length === 1 ? "1 item" : `${order.order_items.length} items`}
+            {countOf(order.order_items.length, nouns.item)}
           </h2>
-          {cancellableItems.length > 1 ? (
+          {selectedItems.length > 0 ? (
             <Button
-              variant="danger"
+              variant="secondary"
               size="sm"
-              disabled={selectedItems.length === 0}
+              className="text-red-700 dark:text-red-300"
               onClick={() => openCancel({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
             >
               Cancel selected items ({selectedItems.length})
@@ -192,40 +206,5 @@ export function OrderDetail({ orderId }: { orderId: number }) {
 
       {dialog}
     </>
-  );
-}
-
-function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: Item; selectable: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void }) {
-  const label = itemLabel(item);
-  const headingId = `item-${item.id}-title`;
-  // The server exists from completion until the period of a cancelled item ends (900).
-  const hasServer = item.status === 0 || item.status === 900;
-  return (
-    <Card as="article" aria-labelledby={headingId} className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex items-start gap-3">
-          {selectable ? <input type="checkbox" className="mt-1.5 size-4" aria-label={`Select ${label} (item ${item.id})`} checked={selected} onChange={(e) => onToggle(e.target.checked)} /> : null}
-          <div>
-            <h3 id={headingId} className="font-semibold">
-              {label}
-            </h3>
-            <p className="text-xs text-slate-600 dark:text-slate-300">
-              Item {item.id} · {item.name || "product not named"}
-            </p>
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <StatusBadge code={item.status} />
-          {isCancellable(item.status) ? (
-            <Button variant="secondary" size="sm" aria-label={`Cancel item ${label} (item ${item.id})`} onClick={onCancel}>
-              Cancel item
-            </Button>
-          ) : null}
-        </div>
-      </div>
-      {item.message ? <p className="text-sm">{item.message}</p> : null}
-      <ItemTimeline code={item.status} label={label} />
-      {hasServer ? <ItemServer itemId={item.id} scheduledEnd={item.status === 900} /> : null}
-    </Card>
   );
 }

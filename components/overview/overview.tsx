@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
-import { LastUpdated, OrderTime } from "@/components/orders/format";
-import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/components/orders/order-view";
+import { LastUpdated } from "@/components/orders/last-updated";
+import { DateTime } from "@/components/ui/time";
+import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/lib/orders/order-view";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { nouns, pluralForm } from "@/lib/format/numbers";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { RunningBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
@@ -31,7 +33,8 @@ export function Overview() {
     return {
       waiting: newest.filter(awaitingPayment),
       moving: newest.filter((o) => orderInProgress(o) && !awaitingPayment(o)),
-      latest: newest.slice(0, 5),
+      // Orders already listed under "Needs attention" are not repeated here.
+      latest: newest.filter((o) => !orderInProgress(o)).slice(0, 5),
     };
   }, [orders.data]);
   const anyMoving = waiting.length + moving.length > 0;
@@ -39,6 +42,8 @@ export function Overview() {
 
   const running = servers.data?.filter((s) => s.is_running === 1).length ?? 0;
   const stopped = (servers.data?.length ?? 0) - running;
+  // The API gives servers no creation time; ids grow, so the highest is the newest.
+  const newest = servers.data?.reduce<(typeof servers.data)[number] | undefined>((best, s) => (!best || s.id > best.id ? s : best), undefined);
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -46,7 +51,7 @@ export function Overview() {
         {orders.isPending ? (
           <SkeletonRows rows={3} label="Loading orders…" />
         ) : orders.isLoadingError ? (
-          <RetryAlert title="Orders could not be loaded" message={orders.error.message} onRetry={() => void orders.refetch()} pending={orders.isFetching} />
+          <QueryErrorAlert title="Orders could not be loaded" query={orders} />
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
             <div>
@@ -81,14 +86,14 @@ export function Overview() {
         )}
       </Section>
 
-      <Section id="latest" title="Latest orders">
+      <Section id="latest" title="Latest settled orders">
         {orders.isPending ? (
           <SkeletonRows rows={5} label="Loading orders…" />
         ) : orders.isLoadingError ? (
           <p className="text-sm">See above.</p>
         ) : latest.length === 0 ? (
           <div>
-            <p className="text-sm">No orders yet.</p>
+            <p className="text-sm">{orders.data.length === 0 ? "No orders yet." : "Every order is still in progress (see above)."}</p>
             <ButtonLink href="/orders/new" className="mt-3">
               Place your first order
             </ButtonLink>
@@ -111,12 +116,25 @@ export function Overview() {
             <Skeleton className="h-20" />
           </div>
         ) : servers.isLoadingError ? (
-          <RetryAlert title="Servers could not be loaded" message={servers.error.message} onRetry={() => void servers.refetch()} pending={servers.isFetching} />
+          <QueryErrorAlert title="Servers could not be loaded" query={servers} />
         ) : (
-          <div className="grid grid-cols-2 gap-3">
-            <CountLink href="/servers?state=running" count={running} label="running" />
-            <CountLink href="/servers?state=stopped" count={stopped} label="stopped" />
-          </div>
+          <>
+            <div className="grid grid-cols-2 gap-3">
+              <CountLink href="/servers?state=running" count={running} label="running" />
+              <CountLink href="/servers?state=stopped" count={stopped} label="stopped" />
+            </div>
+            {newest ? (
+              <p className="mt-3 text-sm">
+                Newest:{" "}
+                <Link href={`/servers/${newest.id}`} className={link}>
+                  {newest.name}
+                </Link>{" "}
+                <RunningBadge running={newest.is_running === 1} />
+              </p>
+            ) : (
+              <p className="mt-3 text-sm">No servers yet: they appear once an order is completed.</p>
+            )}
+          </>
         )}
         <p className="mt-3 text-sm">
           <Link href="/servers" className={link}>
@@ -151,7 +169,7 @@ function OrderLines({ orders, showTime = false }: { orders: Order[]; showTime?: 
             {order.reference ? <span> · {order.reference}</span> : null}
             {showTime ? (
               <span className="block text-xs text-slate-600 dark:text-slate-300">
-                <OrderTime iso={order.created} />
+                <DateTime value={order.created} />
               </span>
             ) : null}
           </span>
@@ -170,19 +188,9 @@ function CountLink({ href, count, label }: { href: string; count: number; label:
     >
       <span className="block text-3xl font-semibold tabular-nums">{count}</span>
       <span className="text-sm text-blue-700 underline dark:text-blue-300">
-        {count === 1 ? "server" : "servers"} {label}
+        {pluralForm(count, nouns.server)} {label}
       </span>
     </Link>
   );
 }
 
-function RetryAlert({ title, message, onRetry, pending }: { title: string; message: string; onRetry: () => void; pending: boolean }) {
-  return (
-    <Alert tone="error" title={title}>
-      <p>{message}</p>
-      <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry} pending={pending}>
-        Try again
-      </Button>
-    </Alert>
-  );
-}

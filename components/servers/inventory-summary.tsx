@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { InventoryRow, ProfileResources, Totals } from "@/lib/servers/inventory";
-import { formatCount, formatGB, formatGiB, profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
+import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
+import { profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -17,8 +18,8 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
 type Metric = { key: "cpus" | "memoryMiB" | "storageMB"; label: string; format: (n: number) => string };
 const METRICS: Metric[] = [
   { key: "cpus", label: "vCPUs", format: (n) => formatCount(n) },
-  { key: "memoryMiB", label: "Memory", format: formatGiB },
-  { key: "storageMB", label: "Storage", format: formatGB },
+  { key: "memoryMiB", label: "Memory", format: formatMemory },
+  { key: "storageMB", label: "Storage", format: formatStorage },
 ];
 
 /**
@@ -62,7 +63,7 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
             <p className="text-sm font-medium">
               {profileLabel(p.profile)}{" "}
               <span className="font-normal text-slate-600 dark:text-slate-300">
-                {formatCount(p.all.servers)} servers, {formatCount(p.all.running)} running
+                {countOf(p.all.servers, nouns.server)}, {formatCount(p.all.running)} running
               </span>
             </p>
             <dl className="mt-1 grid grid-cols-[4.5rem_1fr] items-center gap-x-2 gap-y-1 sm:grid-cols-[4.5rem_1fr_14rem]">
@@ -85,26 +86,37 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
   );
 }
 
-/** Totals of the servers shown and the per-profile chart; recomputed only when the visible list changes. */
+/**
+ * Totals of the servers shown and the per-profile chart, folded under a one-line summary after
+ * the list: the servers come first (on a phone the figures took the whole first screen), and
+ * the line says the essentials even while folded. Recomputed only when the visible list changes.
+ */
 export const InventorySummary = memo(function InventorySummary({ rows, filtered }: { rows: readonly InventoryRow[]; filtered: boolean }) {
   // One pass over the rows: the grand totals are the sum of the (few) profiles.
   const profiles = resourcesByProfile(rows);
   const t = totalsOfProfiles(profiles);
+  const title = filtered ? "Totals of the servers shown" : "Totals";
   return (
-    <section aria-labelledby="inventory-totals" className="mb-4 grid gap-3 lg:grid-cols-[2fr_3fr]">
-      <div>
-        <h2 id="inventory-totals" className="mb-2 text-sm font-semibold">
-          {filtered ? "Totals of the servers shown" : "Totals"}
-        </h2>
-        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-          <Stat label="Servers" value={formatCount(t.servers)} />
-          <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
-          <Stat label="vCPUs" value={formatCount(t.cpus)} />
-          <Stat label="Memory" value={formatGiB(t.memoryMiB)} />
-          <Stat label="Storage" value={formatGB(t.storageMB)} />
-        </dl>
-      </div>
-      {profiles.length > 0 ? <ProfileChart profiles={profiles} grand={t} /> : null}
-    </section>
+    <details className="group mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <summary className="cursor-pointer px-3 py-2 text-sm">
+        <span className="font-semibold">{title}:</span> {countOf(t.servers, nouns.server)}, {formatCount(t.running)} running, {countOf(t.cpus, nouns.vcpu)},{" "}
+        {formatMemory(t.memoryMiB)} memory, {formatStorage(t.storageMB)} storage
+      </summary>
+      <section aria-labelledby="inventory-totals" className="grid gap-3 border-t border-slate-200 p-3 lg:grid-cols-[2fr_3fr] dark:border-slate-700">
+        <div>
+          <h2 id="inventory-totals" className="mb-2 text-sm font-semibold">
+            {title}
+          </h2>
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+            <Stat label="Servers" value={formatCount(t.servers)} />
+            <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
+            <Stat label="vCPUs" value={formatCount(t.cpus)} />
+            <Stat label="Memory" value={formatMemory(t.memoryMiB)} />
+            <Stat label="Storage" value={formatStorage(t.storageMB)} />
+          </dl>
+        </div>
+        {profiles.length > 0 ? <ProfileChart profiles={profiles} grand={t} /> : null}
+      </section>
+    </details>
   );
 });

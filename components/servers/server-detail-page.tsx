@@ -2,20 +2,16 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useCancelFlow } from "@/components/orders/use-cancel-flow";
 import { ServerDetails } from "@/components/servers/server-details";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ServerHeader } from "@/components/servers/server-header";
+import { NotFoundPanel } from "@/components/shell/not-found-panel";
 import { PageHeader } from "@/components/ui/card";
-import { RunningBadge } from "@/components/ui/status-badge";
+import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { formatCount, formatMemory, formatStorage } from "@/lib/format/numbers";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
-import { formatCount, formatGB, formatGiB, orderIdsByItem, profileLabel, toRow } from "@/lib/servers/inventory";
-
-const backLink = (
-  <ButtonLink href="/servers" variant="secondary">
-    All servers
-  </ButtonLink>
-);
+import { orderItemOf, profileLabel, toRow } from "@/lib/servers/inventory";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -33,11 +29,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function ServerDetailPage({ serverId }: { serverId: number }) {
   const serversQuery = useServersQuery();
   const ordersQuery = useOrdersQuery();
+  const { openCancel, notice, dialog } = useCancelFlow(() => {});
 
   if (serversQuery.isPending) {
     return (
       <div aria-busy="true">
-        <PageHeader title={`Server ${serverId}`} description="Loading…" actions={backLink} />
+        <PageHeader title={`Server ${serverId}`} description="Loading…" />
         <div className="space-y-2">
           <div className="h-16 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
           <div className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
@@ -49,13 +46,8 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
   if (serversQuery.isError && !serversQuery.data) {
     return (
       <>
-        <PageHeader title={`Server ${serverId}`} actions={backLink} />
-        <Alert tone="error" title="The server could not be loaded">
-          <p>{serversQuery.error.message}</p>
-          <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <PageHeader title={`Server ${serverId}`} />
+        <QueryErrorAlert title="The server could not be loaded" query={serversQuery} />
       </>
     );
   }
@@ -63,58 +55,33 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
   const server = serversQuery.data.find((s) => s.id === serverId);
   if (!server) {
     return (
-      <>
-        <PageHeader title="Server not found" actions={backLink} />
-        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">
-          <p className="text-sm">
-            There is no server {serverId} in your account. It may have been removed, or it belongs to a profile this sign-in cannot see.
-          </p>
-          <p className="mt-3 text-sm">
-            <Link href="/servers" className="font-medium text-blue-700 underline dark:text-blue-300">
-              Back to all servers
-            </Link>
-          </p>
-        </div>
-      </>
+      <NotFoundPanel title="Server not found" backHref="/servers" backLabel="Back to all servers">
+        There is no server {serverId} in your account. It may have been removed, or it belongs to a profile this sign-in cannot see.
+      </NotFoundPanel>
     );
   }
 
   const row = toRow(server);
-  const orderId = row.orderItemId !== null && ordersQuery.data ? orderIdsByItem(ordersQuery.data).get(row.orderItemId) : undefined;
+  const owner = row.orderItemId !== null && ordersQuery.data ? orderItemOf(ordersQuery.data, row.orderItemId) : undefined;
 
   return (
     <>
-      <PageHeader
-        title={server.name}
-        description={`Server ${server.id}`}
-        actions={
-          <>
-            <Button variant="secondary" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
-              Refresh
-            </Button>
-            {backLink}
-          </>
-        }
-      />
+      <ServerHeader server={server} row={row} owner={owner} refreshing={serversQuery.isFetching} onRefresh={() => void serversQuery.refetch()} onCancel={openCancel} />
+      {notice}
       {serversQuery.isError ? (
-        <Alert tone="warning" title="Could not refresh this server" className="mb-4">
-          <p>{serversQuery.error.message}</p>
-        </Alert>
+        <QueryErrorAlert tone="warning" title="Could not refresh this server" query={serversQuery} note="This shows what was loaded before." className="mb-4" />
       ) : null}
-      <dl className="mb-6 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label="State">
-          <RunningBadge running={row.running} />
-        </Fact>
+      <dl className="mb-6 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <Fact label="vCPUs">{formatCount(row.cpu)}</Fact>
-        <Fact label="Memory">{formatGiB(row.memoryMiB)}</Fact>
-        <Fact label="Storage">{formatGB(row.storageMB)}</Fact>
+        <Fact label="Memory">{formatMemory(row.memoryMiB)}</Fact>
+        <Fact label="Storage">{formatStorage(row.storageMB)}</Fact>
         <Fact label="Profile">{profileLabel(row.profile)}</Fact>
         <Fact label="Order">
           {row.orderItemId === null ? (
             "unknown"
-          ) : orderId !== undefined ? (
-            <Link href={`/orders/${orderId}`} className="text-blue-700 underline dark:text-blue-300">
-              Order {orderId} · item {row.orderItemId}
+          ) : owner ? (
+            <Link href={`/orders/${owner.order.order_id}`} className="text-blue-700 underline dark:text-blue-300">
+              Order {owner.order.order_id} · item {row.orderItemId}
             </Link>
           ) : (
             `Item ${row.orderItemId}`
@@ -122,6 +89,12 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
         </Fact>
       </dl>
       <ServerDetails server={server} headingLevel={2} />
+      <p className="mt-6 text-sm">
+        <Link href="/servers" className="font-medium text-blue-700 underline dark:text-blue-300">
+          Back to all servers
+        </Link>
+      </p>
+      {dialog}
     </>
   );
 }

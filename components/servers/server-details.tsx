@@ -1,24 +1,33 @@
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
+import { formatStorage } from "@/lib/format/numbers";
 import type { Server } from "@/lib/klikk/schemas";
-import { formatGB } from "@/lib/servers/inventory";
-
-const th = "px-3 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300";
-const td = "px-3 py-1.5 align-top";
 
 function Address({ value, kind, serverName, segment }: { value: string; kind: "IPv4" | "IPv6"; serverName: string; segment: string }) {
-  if (!value) return <span className="text-slate-600 dark:text-slate-300">none</span>;
   return (
-    <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <code className="break-all font-mono text-[13px]">{value}</code>
-      <CopyButton value={value} label={`${kind} address ${value} of ${serverName} (${segment})`} />
-    </span>
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <dt className="w-10 shrink-0 text-xs font-medium text-slate-600 dark:text-slate-300">{kind}</dt>
+      <dd className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+        {value ? (
+          <>
+            <code className="font-mono text-[13px] break-all">{value}</code>
+            <CopyButton value={value} label={`${kind} address ${value} of ${serverName} (${segment})`} />
+          </>
+        ) : (
+          <span className="text-sm text-slate-600 dark:text-slate-300">none</span>
+        )}
+      </dd>
+    </div>
   );
 }
 
+const box = "rounded-md border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
+const secondary = "text-xs text-slate-600 dark:text-slate-300";
+
 /**
- * Every network (ifindex, segment, addresses with a copy button) and every storage (LUN, name,
- * size) of one server; used by the expanding row and by the server page.
+ * Every network and every disk of one server, in plain words first ("Interface 1", "Disk 1")
+ * with the API's terms (ifindex, segment, LUN) as the secondary line; used by the expanding
+ * row and by the server page. Lists, not wide tables, so they fit a phone.
  */
 export function ServerDetails({ server, headingLevel = 3, showPageLink = false }: { server: Server; headingLevel?: 2 | 3; showPageLink?: boolean }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -34,61 +43,50 @@ export function ServerDetails({ server, headingLevel = 3, showPageLink = false }
         {networks.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-300">No network interfaces.</p>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
-            <table className="w-full min-w-[480px] text-sm">
-              <thead className="bg-slate-50 dark:bg-slate-800">
-                <tr>
-                  <th scope="col" className={th}>Interface</th>
-                  <th scope="col" className={th}>Segment</th>
-                  <th scope="col" className={th}>IPv4</th>
-                  <th scope="col" className={th}>IPv6</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                {networks.map((network) => (
-                  <tr key={network.id}>
-                    <td className={`${td} tabular-nums`}>ifindex {network.ifindex}</td>
-                    <td className={td}>{network.name || "unnamed"}</td>
-                    <td className={td}>
-                      <Address value={network.ipv4} kind="IPv4" serverName={server.name} segment={network.name || `ifindex ${network.ifindex}`} />
-                    </td>
-                    <td className={td}>
-                      <Address value={network.ipv6} kind="IPv6" serverName={server.name} segment={network.name || `ifindex ${network.ifindex}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="space-y-2">
+            {networks.map((network, index) => {
+              const segment = network.name || `interface ${index + 1}`;
+              return (
+                <li key={network.id} className={box} aria-label={`Interface ${index + 1}`}>
+                  <p className="text-sm font-medium">
+                    Interface {index + 1}
+                    {network.name ? `: ${network.name}` : null}
+                  </p>
+                  <p className={secondary}>
+                    ifindex {network.ifindex}
+                    {network.name ? ` · segment ${network.name}` : " · unnamed segment"}
+                  </p>
+                  <dl className="mt-1 space-y-1">
+                    <Address value={network.ipv4} kind="IPv4" serverName={server.name} segment={segment} />
+                    <Address value={network.ipv6} kind="IPv6" serverName={server.name} segment={segment} />
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
       <section aria-labelledby={`${prefix}-storages`} className="min-w-0">
         <Heading id={`${prefix}-storages`} className="mb-1 text-sm font-semibold">
-          Storage of {server.name} ({storages.length})
+          Disks of {server.name} ({storages.length})
         </Heading>
         {storages.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-300">No disks.</p>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50 dark:bg-slate-800">
-                <tr>
-                  <th scope="col" className={th}>LUN</th>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={`${th} text-right`}>Size</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                {storages.map((storage) => (
-                  <tr key={storage.id}>
-                    <td className={`${td} tabular-nums`}>{storage.lun}</td>
-                    <td className={td}>{storage.name || "unnamed"}</td>
-                    <td className={`${td} text-right tabular-nums`}>{formatGB(storage.size)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="space-y-2">
+            {storages.map((storage, index) => (
+              <li key={storage.id} className={`${box} flex flex-wrap items-baseline justify-between gap-2`} aria-label={`Disk ${index + 1}`}>
+                <span>
+                  <span className="block text-sm font-medium">
+                    Disk {index + 1}
+                    {storage.name ? `: ${storage.name}` : null}
+                  </span>
+                  <span className={`block ${secondary}`}>LUN {storage.lun}</span>
+                </span>
+                <span className="text-sm font-semibold tabular-nums">{formatStorage(storage.size)}</span>
+              </li>
+            ))}
+          </ul>
         )}
         {showPageLink ? (
           <p className="mt-3 text-sm">

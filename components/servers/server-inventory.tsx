@@ -1,22 +1,24 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { InventorySummary } from "@/components/servers/inventory-summary";
+import { InventoryFilters } from "@/components/servers/inventory-filters";
+import { ServerCards } from "@/components/servers/server-cards";
 import { ServerTable } from "@/components/servers/server-table";
+import { QueryErrorAlert } from "@/components/ui/query-error-alert";
+import { PHONE_QUERY, useMediaQuery } from "@/components/ui/use-media-query";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
 import { downloadCsv, downloadJson } from "@/lib/export";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
+import { countOf, formatCount, nouns } from "@/lib/format/numbers";
 import {
   filterRows,
-  formatCount,
   inventoryCsvColumns,
   isSortKey,
   orderIdsByItem,
-  profileLabel,
   profilesOf,
   sameRowsOr,
   sortRows,
@@ -25,7 +27,7 @@ import {
   type RunningFilter,
   type SortKey,
 } from "@/lib/servers/inventory";
-import { useSearchState } from "@/lib/use-search-state";
+import { useSearchState } from "@/lib/url-state/use-search-state";
 
 // Module-level so that useSearchState's callback stays stable.
 const DEFAULTS = { q: "", state: "all", profile: "all", sort: "name", dir: "asc", orderItemId: "" };
@@ -33,15 +35,6 @@ const SEARCH_URL_DELAY_MS = 250;
 
 function parseOrderItemId(raw: string): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
-}
-
-/** Writes ?q= without a navigation: no server round trip per keystroke (Next's router follows it). */
-function replaceQueryInUrl(q: string) {
-  const params = new URLSearchParams(window.location.search);
-  if (q) params.set("q", q);
-  else params.delete("q");
-  const query = params.toString();
-  window.history.replaceState(window.history.state, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
 }
 
 function today(): string {
@@ -53,7 +46,7 @@ export function ServerInventory() {
   const orderItemId = parseOrderItemId(values.orderItemId);
   const serversQuery = useServersQuery(orderItemId);
   const ordersQuery = useOrdersQuery();
-  const searchId = useId();
+  const phone = useMediaQuery(PHONE_QUERY);
 
   // The box keeps its own text so typing never waits for the router; the URL follows shortly after.
   const [text, setText] = useState(values.q);
@@ -77,9 +70,9 @@ export function ServerInventory() {
     if (urlTimer.current) clearTimeout(urlTimer.current);
     urlTimer.current = setTimeout(() => {
       pushedQ.current = next;
-      replaceQueryInUrl(next);
+      update({ q: next }, { replace: true });
     }, SEARCH_URL_DELAY_MS);
-  }, []);
+  }, [update]);
 
   const query = useDeferredValue(text);
   const running: RunningFilter = values.state === "running" || values.state === "stopped" ? values.state : "all";
@@ -145,7 +138,7 @@ export function ServerInventory() {
 
   const orderOfItem = orderItemId !== undefined ? orderIds.get(orderItemId) : undefined;
   const countText =
-    rows.length === 0 ? "" : filtered ? `Showing ${formatCount(visible.length)} of ${formatCount(rows.length)} servers` : `Showing all ${formatCount(rows.length)} servers`;
+    rows.length === 0 ? "" : filtered ? `Showing ${formatCount(visible.length)} of ${countOf(rows.length, nouns.server)}` : rows.length === 1 ? "Showing the only server" : `Showing all ${countOf(rows.length, nouns.server)}`;
 
   return (
     <div>
@@ -171,64 +164,14 @@ export function ServerInventory() {
         )
       ) : null}
 
-      <form role="search" aria-label="Servers" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-        <div className="min-w-0 flex-[1_1_16rem]">
-          <label htmlFor={`${searchId}-q`} className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            id={`${searchId}-q`}
-            type="search"
-            value={text}
-            onChange={(e) => handleSearch(e.target.value)}
-            placeholder="Name, IPv4 or IPv6 address"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={`${searchId}-hint`}
-            className={`${inputClasses} mt-1`}
-          />
-          <p id={`${searchId}-hint`} className="sr-only">
-            Finds servers by name and by any address on any network; IPv6 in any case and written form.
-          </p>
-        </div>
-        <div>
-          <label htmlFor={`${searchId}-state`} className="block text-sm font-medium">
-            State
-          </label>
-          <select id={`${searchId}-state`} value={running} onChange={(e) => update({ state: e.target.value })} className={`${inputClasses} mt-1 w-auto`}>
-            <option value="all">All</option>
-            <option value="running">Running</option>
-            <option value="stopped">Stopped</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${searchId}-profile`} className="block text-sm font-medium">
-            Profile
-          </label>
-          <select id={`${searchId}-profile`} value={values.profile} onChange={(e) => update({ profile: e.target.value })} className={`${inputClasses} mt-1 w-auto`}>
-            <option value="all">All profiles</option>
-            {profiles.map((p) => (
-              <option key={String(p)} value={p === null ? "none" : String(p)}>
-                {profileLabel(p)}
-              </option>
-            ))}
-            {values.profile !== "all" && !profiles.some((p) => (p === null ? "none" : String(p)) === values.profile) ? (
-              <option value={values.profile}>{values.profile === "none" ? "No profile" : `Profile ${values.profile}`}</option>
-            ) : null}
-          </select>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
-            Refresh
-          </Button>
-          <Button variant="secondary" disabled={visible.length === 0} onClick={() => downloadCsv(`servers${scope}-${today()}.csv`, visible, csvColumns)}>
-            Export CSV
-          </Button>
-          <Button variant="secondary" disabled={visible.length === 0} onClick={() => downloadJson(`servers${scope}-${today()}.json`, visible.map((r) => r.server))}>
-            Export JSON
-          </Button>
-        </div>
-      </form>
+      <InventoryFilters
+        text={text}
+        onSearch={handleSearch}
+        running={running}
+        profile={values.profile}
+        profiles={profiles}
+        onChange={(changes) => update(changes)}
+      />
 
       {serversQuery.isPending ? (
         <div aria-busy="true" aria-live="polite" className="space-y-2">
@@ -243,23 +186,17 @@ export function ServerInventory() {
           ))}
         </div>
       ) : serversQuery.isError && !data ? (
-        <Alert tone="error" title="The servers could not be loaded">
-          <p>{serversQuery.error.message}</p>
-          <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="The servers could not be loaded" query={serversQuery} />
       ) : (
         <>
           {serversQuery.isError ? (
-            <Alert tone="warning" title="Could not refresh the servers" className="mb-4">
-              <p>
-                {serversQuery.error.message} The list shows what was loaded at {new Date(dataUpdatedAt).toLocaleTimeString()}.
-              </p>
-              <Button variant="secondary" size="sm" className="mt-2" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
-                Try again
-              </Button>
-            </Alert>
+            <QueryErrorAlert
+              tone="warning"
+              title="Could not refresh the servers"
+              query={serversQuery}
+              note="The list shows what was loaded before."
+              className="mb-4"
+            />
           ) : null}
           {rows.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">
@@ -273,11 +210,23 @@ export function ServerInventory() {
             </div>
           ) : (
             <>
-              <InventorySummary rows={visible} filtered={filtered} />
-              <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="result-count">
-                {countText}
-                {text !== query ? <span className="sr-only"> (updating)</span> : null}
-              </p>
+              <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300" data-testid="result-count">
+                  {countText}
+                  {text !== query ? <span className="sr-only"> (updating)</span> : null}
+                </p>
+                <div className="flex flex-wrap gap-2">
+                  <Button variant="secondary" size="sm" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
+                    Refresh
+                  </Button>
+                  <Button variant="secondary" size="sm" disabled={visible.length === 0} onClick={() => downloadCsv(`servers${scope}-${today()}.csv`, visible, csvColumns)}>
+                    Export CSV
+                  </Button>
+                  <Button variant="secondary" size="sm" disabled={visible.length === 0} onClick={() => downloadJson(`servers${scope}-${today()}.json`, visible.map((r) => r.server))}>
+                    Export JSON
+                  </Button>
+                </div>
+              </div>
               {visible.length === 0 ? (
                 <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">
                   <h2 className="text-lg font-semibold">No servers match</h2>
@@ -287,15 +236,24 @@ export function ServerInventory() {
                   </Button>
                 </div>
               ) : (
-                <ServerTable
-                  rows={visible}
-                  sort={sort}
-                  dir={dir}
-                  onSort={handleSort}
-                  orderIds={orderIds}
-                  caption={`Servers: ${countText}. Column headers sort the table; the button before each name shows its networks and disks.`}
-                />
+                <>
+                  {/* Until the width is known (server, hydration) both are rendered and CSS picks one. */}
+                  {phone !== true ? (
+                    <ServerTable
+                      rows={visible}
+                      sort={sort}
+                      dir={dir}
+                      onSort={handleSort}
+                      orderIds={orderIds}
+                      className={phone === null ? "hidden sm:block" : ""}
+                      caption={`Servers: ${countText}. Column headers sort the table; the button before each name shows its networks and disks.`}
+                    />
+                  ) : null}
+                  {phone !== false ? <ServerCards rows={visible} orderIds={orderIds} className={phone === null ? "sm:hidden" : ""} /> : null}
+                </>
               )}
+              {/* After the list, folded: on a phone the servers come first, the figures on demand. */}
+              <InventorySummary rows={visible} filtered={filtered} />
             </>
           )}
         </>

@@ -6,7 +6,8 @@ import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { ServerDetails } from "@/components/servers/server-details";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow, SortDir, SortKey } from "@/lib/servers/inventory";
-import { formatCount, formatGB, formatGiB, profileLabel } from "@/lib/servers/inventory";
+import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
+import { profileLabel } from "@/lib/servers/inventory";
 
 type Column = { key: SortKey; label: string; width: string; align?: "right" };
 
@@ -77,8 +78,8 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
         <RunningBadge running={row.running} />
       </td>
       <td className={`${cell} text-right tabular-nums`}>{formatCount(row.cpu)}</td>
-      <td className={`${cell} text-right tabular-nums`}>{formatGiB(row.memoryMiB)}</td>
-      <td className={`${cell} text-right tabular-nums`}>{formatGB(row.storageMB)}</td>
+      <td className={`${cell} text-right tabular-nums`}>{formatMemory(row.memoryMiB)}</td>
+      <td className={`${cell} text-right tabular-nums`}>{formatStorage(row.storageMB)}</td>
       <td className={`${cell} font-mono text-[13px]`} title={row.ipv4 || undefined}>
         {row.ipv4 || <span className="font-sans text-slate-600 dark:text-slate-300">none</span>}
       </td>
@@ -119,6 +120,7 @@ type ServerTableProps = {
   onSort: (key: SortKey) => void;
   orderIds: ReadonlyMap<number, number>;
   caption: string;
+  className?: string;
 };
 
 /**
@@ -129,7 +131,7 @@ type ServerTableProps = {
  * Memoised: a keystroke's urgent render (the search box's text) passes the same props, so the
  * table renders only in the deferred render that brings the new result.
  */
-export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, caption }: ServerTableProps) {
+export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, caption, className = "" }: ServerTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
 
@@ -197,7 +199,7 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
   const measure = virtualizer.measureElement;
 
   return (
-    <div ref={scrollRef} className="max-h-[70vh] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" data-testid="server-table-scroll">
+    <div ref={scrollRef} className={`max-h-[70vh] min-h-48 overflow-auto rounded-lg ${className} border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900`} data-testid="server-table-scroll">
       <table className="w-full min-w-[1230px] table-fixed border-collapse text-sm" aria-rowcount={flat.length + 1} data-result-count={rows.length}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>

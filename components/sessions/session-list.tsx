@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { LocalTime } from "@/components/activity/local-time";
+import { DateTime } from "@/components/ui/time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
@@ -73,11 +73,11 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
                 <dd className="font-mono break-all">{session.clientAddress}</dd>
                 <dt>Signed in</dt>
                 <dd>
-                  <LocalTime at={session.createdAt} /> with {METHOD_LABEL[session.method] ?? session.method}
+                  <DateTime value={session.createdAt} /> with {METHOD_LABEL[session.method] ?? session.method}
                 </dd>
                 <dt>Last seen</dt>
                 <dd>
-                  <LocalTime at={session.lastSeenAt} />
+                  <DateTime value={session.lastSeenAt} />
                 </dd>
               </dl>
             </div>

@@ -8,7 +8,6 @@ const NAV_ITEMS = [
   { href: "/orders", label: "Orders" },
   { href: "/orders/new", label: "New order" },
   { href: "/servers", label: "Servers" },
-  { href: "/activity", label: "Activity" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -59,7 +59,8 @@ export function ThemeToggle() {
       data-theme-choice={choice}
     >
       <span aria-hidden="true">{choice === "dark" ? "☾" : choice === "light" ? "☀" : "◐"}</span>
-      <span>{LABEL[choice]}</span>
+      {/* Icon only on a phone, so the header keeps to one row; the name says the choice. */}
+      <span className="hidden sm:inline">{LABEL[choice]}</span>
     </button>
   );
 }

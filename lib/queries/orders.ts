@@ -4,14 +4,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
 import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
+import { orderKeys } from "@/lib/queries/keys";
 
 export type Order = OrderStatus;
 
-export const orderKeys = {
-  all: ["orders"] as const,
-  list: () => [...orderKeys.all, "list"] as const,
-  detail: (orderId: number) => [...orderKeys.all, "detail", orderId] as const,
-};
+export { orderKeys };
 
 export const ordersQueryOptions = () =>
   queryOptions({

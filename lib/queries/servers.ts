@@ -3,13 +3,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
+import { serverKeys } from "@/lib/queries/keys";
 
 export type { Server };
 
-export const serverKeys = {
-  all: ["servers"] as const,
-  list: (orderItemId?: number) => [...serverKeys.all, "list", orderItemId ?? "all"] as const,
-};
+export { serverKeys };
 
 export const serversQueryOptions = (orderItemId?: number) =>
   queryOptions({

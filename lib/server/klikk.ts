@@ -1,5 +1,6 @@
 import "server-only";
 import net from "node:net";
+import { displayAddress } from "@/lib/ip/ip";
 import { createKlikkClient, type KlikkAuth, type KlikkClientOptions } from "@/lib/klikk/client";
 import { getEnv } from "@/lib/server/env";
 import { HttpError } from "@/lib/server/http";
@@ -40,7 +41,7 @@ export async function upstreamLocalAddress(): Promise<string | null> {
       socket.destroy();
       resolve(address);
     };
-    socket.once("connect", () => finish(socket.localAddress?.replace(/^::ffff:/, "") ?? null));
+    socket.once("connect", () => finish(socket.localAddress ? displayAddress(socket.localAddress) : null));
     socket.once("timeout", () => finish(null));
     socket.once("error", () => finish(null));
   });

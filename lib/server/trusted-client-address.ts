@@ -1,4 +1,5 @@
 import http from "node:http";
+import { displayAddress } from "@/lib/ip/ip";
 import { refuseAtTheDoor } from "@/lib/server/request-gate";
 
 /**
@@ -21,7 +22,7 @@ export function installTrustedClientAddress(): void {
       const request = args[0] as http.IncomingMessage;
       if (refuseAtTheDoor(request, args[1] as http.ServerResponse)) return true;
       const address = request.socket?.remoteAddress ?? "unknown";
-      request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+      request.headers[CLIENT_ADDRESS_HEADER] = displayAddress(address);
     }
     return Reflect.apply(originalEmit, this, [event, ...args]) as boolean;
   } as typeof http.Server.prototype.emit;

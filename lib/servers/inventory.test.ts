@@ -3,8 +3,6 @@ import type { Server } from "@/lib/klikk/schemas";
 import { toCsv } from "@/lib/export";
 import {
   filterRows,
-  formatGB,
-  formatGiB,
   inventoryCsvColumns,
   orderIdsByItem,
   parseQuery,
@@ -161,14 +159,7 @@ describe("totals and per profile", () => {
   });
 });
 
-describe("formatting and export", () => {
-  it("shows GiB from MiB and GB from MB", () => {
-    expect(formatGiB(2048)).toBe("2 GiB");
-    expect(formatGiB(512)).toBe("0.5 GiB");
-    expect(formatGB(1_700_000)).toBe("1,700 GB");
-    expect(formatGB(20_000)).toBe("20 GB");
-  });
-
+describe("export", () => {
   it("exports rows as CSV with the order id when it is known", () => {
     const map = orderIdsByItem([{ order_id: 70, order_items: [{ id: 1001 }] }]);
     const csv = toCsv(rows.slice(0, 1), inventoryCsvColumns(map));

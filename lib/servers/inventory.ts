@@ -270,25 +270,20 @@ export function profilesOf(rows: readonly InventoryRow[]): (number | null)[] {
   return [...seen].sort(compareNullable);
 }
 
-const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-
-export function formatCount(n: number): string {
-  return whole.format(n);
-}
-
-/** MiB as GiB: 2048 -> "2 GiB", 512 -> "0.5 GiB". */
-export function formatGiB(mib: number): string {
-  return `${oneDecimal.format(mib / 1024)} GiB`;
-}
-
-/** MB as GB (the API's storage unit is MB, 1000 to the GB): 20000 -> "20 GB". */
-export function formatGB(mb: number): string {
-  return `${oneDecimal.format(mb / 1000)} GB`;
-}
-
 export function profileLabel(profile: number | null): string {
   return profile === null ? "No profile" : `Profile ${profile}`;
+}
+
+/** The order and item that created a server, from the order list; undefined when unknown. */
+export function orderItemOf<O extends { order_id: number; order_items: readonly { id: number }[] }>(
+  orders: readonly O[],
+  itemId: number,
+): { order: O; item: O["order_items"][number] } | undefined {
+  for (const order of orders) {
+    const item = order.order_items.find((i) => i.id === itemId);
+    if (item) return { order, item };
+  }
+  return undefined;
 }
 
 /** Order item id -> order id, from the order list; items of unknown orders are absent. */
@@ -305,7 +300,7 @@ export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>): CsvC
     { header: "name", value: (r) => r.name },
     { header: "state", value: (r) => (r.running ? "running" : "stopped") },
     { header: "vcpus", value: (r) => r.cpu },
-    { header: "memory_gib", value: (r) => Math.round((r.memoryMiB / 1024) * 100) / 100 },
+    { header: "memory_gb", value: (r) => Math.round((r.memoryMiB / 1024) * 100) / 100 },
     { header: "storage_gb", value: (r) => Math.round((r.storageMB / 1000) * 100) / 100 },
     { header: "ipv4", value: (r) => r.ipv4 },
     { header: "ipv6", value: (r) => r.ipv6 },

@@ -1,20 +1,21 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { OrdersList } from "@/components/orders/orders-list";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { SkeletonRows } from "@/components/ui/skeleton";
+import { prefetch } from "@/lib/server/prefetch";
 
 export const metadata: Metadata = { title: "Orders" };
 
-export default function OrdersPage() {
+export default async function OrdersPage() {
+  const state = await prefetch({ orders: true });
   return (
-    <>
+    <HydrationBoundary state={state}>
       <PageHeader title="Orders" description="Every order with its status. Orders in progress update by themselves." actions={<ButtonLink href="/orders/new">New order</ButtonLink>} />
-      {/* The list reads its filter from the URL (useSearchParams), which needs a Suspense boundary. */}
-      <Suspense fallback={<SkeletonRows rows={6} label="Loading orders…" />}>
-        <OrdersList />
-      </Suspense>
-    </>
+      {/* No Suspense boundary around it: the page is rendered per request (useSearchParams does
+          not suspend then), and a boundary lets React stream the rows behind a fallback that
+          only a script swaps out, so the HTML alone would not show them. */}
+      <OrdersList />
+    </HydrationBoundary>
   );
 }

@@ -1,18 +1,19 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ServerInventory } from "@/components/servers/server-inventory";
 import { PageHeader } from "@/components/ui/card";
+import { prefetch } from "@/lib/server/prefetch";
 
 export const metadata: Metadata = { title: "Servers" };
 
-export default function ServersPage() {
+export default async function ServersPage() {
+  // The orders give each server its order link.
+  const state = await prefetch({ servers: true, orders: true });
   return (
-    <>
+    <HydrationBoundary state={state}>
       <PageHeader title="Servers" description="Every server with its networks and disks." />
-      {/* useSearchParams needs a Suspense boundary; the fallback matches the loading skeleton. */}
-      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading servers…</p>}>
-        <ServerInventory />
-      </Suspense>
-    </>
+      {/* No Suspense boundary: see app/(dashboard)/orders/page.tsx. */}
+      <ServerInventory />
+    </HydrationBoundary>
   );
 }

@@ -13,6 +13,9 @@ export type ParseResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string };
 
+// Relative with the extension: the simulator runs this file in plain Node.
+import { parseAddress, parseRange, rangeContains, type Address, type Range } from "../../ip/ip.ts";
+
 const OK: CheckResult = { ok: true };
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
@@ -25,125 +28,25 @@ function quote(value: string): string {
 // ---------------------------------------------------------------------------------------------
 // IP addresses and CIDR ranges
 
-/** Parse a dotted-quad IPv4 address into 4 bytes; leading zeros are refused (octal ambiguity). */
-export function parseIpv4(s: string): Uint8Array | null {
-  const parts = s.split(".");
-  if (parts.length !== 4) return null;
-  const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i] as string;
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    out[i] = n;
-  }
-  return out;
-}
-
 /**
- * Parse an IPv6 address (full, `::`-compressed, or with an embedded IPv4 tail such as
- * `::ffff:192.0.2.1`) into 16 bytes. Zone ids (`%eth0`) are refused: they mean nothing to a
- * remote firewall.
+ * Parsing and matching live in the one IP module (lib/ip, on ipaddr.js); these names stay for
+ * the callers of the contract. Strict: zone ids (`%eth0`) and brackets mean nothing to a remote
+ * firewall, and IPv4 parts with leading zeros are refused (octal ambiguity).
  */
-export function parseIpv6(s: string): Uint8Array | null {
-  if (s.length < 2 || s.length > 45) return null;
-  const doubleColon = s.indexOf("::");
-  if (doubleColon !== -1 && s.indexOf("::", doubleColon + 1) !== -1) return null;
-
-  const parseGroups = (part: string): number[] | null => {
-    if (part === "") return [];
-    const groups = part.split(":");
-    const words: number[] = [];
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] as string;
-      if (i === groups.length - 1 && g.includes(".")) {
-        const v4 = parseIpv4(g);
-        if (!v4) return null;
-        words.push(((v4[0] as number) << 8) | (v4[1] as number), ((v4[2] as number) << 8) | (v4[3] as number));
-        continue;
-      }
-      if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
-      words.push(parseInt(g, 16));
-    }
-    return words;
-  };
-
-  let words: number[];
-  if (doubleColon === -1) {
-    const all = parseGroups(s);
-    if (!all || all.length !== 8) return null;
-    words = all;
-  } else {
-    const head = s.slice(0, doubleColon);
-    const tail = s.slice(doubleColon + 2);
-    // An IPv4 tail is only allowed at the very end, never in the head.
-    if (head.includes(".")) return null;
-    const h = parseGroups(head);
-    const t = parseGroups(tail);
-    if (!h || !t) return null;
-    // "::" stands for at least one group of zeros.
-    if (h.length + t.length > 7) return null;
-    words = [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
-  }
-  const out = new Uint8Array(16);
-  words.forEach((w, i) => {
-    out[i * 2] = w >> 8;
-    out[i * 2 + 1] = w & 0xff;
-  });
-  return out;
+export function parseIpAddress(s: string): Address | null {
+  return parseAddress(s, { strict: true });
 }
 
-/** Parse an IPv4 or IPv6 address into 4 or 16 bytes, or null. */
-export function parseIpAddress(s: string): Uint8Array | null {
-  return s.includes(":") ? parseIpv6(s) : parseIpv4(s);
-}
-
-export type Cidr = { readonly address: Uint8Array; readonly prefix: number };
+export type Cidr = Range;
 
 /** Parse an address or a CIDR range; a bare address is a range of one (/32 or /128). */
 export function parseIpOrCidr(s: string): Cidr | null {
-  const slash = s.indexOf("/");
-  const addrPart = slash === -1 ? s : s.slice(0, slash);
-  const address = parseIpAddress(addrPart);
-  if (!address) return null;
-  const maxPrefix = address.length * 8;
-  if (slash === -1) return { address, prefix: maxPrefix };
-  const prefixPart = s.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixPart)) return null;
-  const prefix = Number(prefixPart);
-  if (prefix > maxPrefix) return null;
-  return { address, prefix };
+  return parseRange(s, { strict: true });
 }
 
-/**
- * Does `address` (4 or 16 bytes) fall inside `range`? An IPv4-mapped IPv6 address
- * (`::ffff:a.b.c.d`) is compared as the IPv4 address it carries.
- */
-export function cidrContains(range: Cidr, address: Uint8Array): boolean {
-  const a = unmapIpv4(address);
-  const r = unmapIpv4Range(range);
-  if (a.length !== r.address.length) return false;
-  let bits = r.prefix;
-  for (let i = 0; i < a.length && bits > 0; i++, bits -= 8) {
-    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-    if (((a[i] as number) & mask) !== ((r.address[i] as number) & mask)) return false;
-  }
-  return true;
-}
-
-function isIpv4Mapped(b: Uint8Array): boolean {
-  if (b.length !== 16) return false;
-  for (let i = 0; i < 10; i++) if (b[i] !== 0) return false;
-  return b[10] === 0xff && b[11] === 0xff;
-}
-
-function unmapIpv4(b: Uint8Array): Uint8Array {
-  return isIpv4Mapped(b) ? b.slice(12) : b;
-}
-
-function unmapIpv4Range(r: Cidr): Cidr {
-  if (isIpv4Mapped(r.address) && r.prefix >= 96) return { address: r.address.slice(12), prefix: r.prefix - 96 };
-  return r;
+/** Does `address` fall inside `range`? An IPv4-mapped IPv6 address is compared as the IPv4 address it carries. */
+export function cidrContains(range: Cidr, address: Address): boolean {
+  return rangeContains(range, address);
 }
 
 const IP_HINT = "use an IPv4 or IPv6 address, optionally with a CIDR prefix (e.g. 192.168.0.0/24 or 2001:db8::/32)";

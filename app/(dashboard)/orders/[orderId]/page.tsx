@@ -1,9 +1,8 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { OrderDetail } from "@/components/orders/order-detail";
-import { PageHeader } from "@/components/ui/card";
-import { SkeletonRows } from "@/components/ui/skeleton";
+import { prefetch } from "@/lib/server/prefetch";
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -22,17 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrderPage({ params }: Props) {
   const id = parseOrderId((await params).orderId);
   if (id === null) notFound();
+  // The list gives the order its reference and creation time (order_status has neither).
+  const state = await prefetch({ order: id, orders: true });
   return (
-    // The page reads ?created and ?status (useSearchParams), which needs a Suspense boundary.
-    <Suspense
-      fallback={
-        <>
-          <PageHeader title={`Order ${id}`} />
-          <SkeletonRows rows={3} label="Loading the order…" />
-        </>
-      }
-    >
+    <HydrationBoundary state={state}>
+      {/* No Suspense boundary (nor loading.tsx): see app/(dashboard)/orders/page.tsx. */}
       <OrderDetail orderId={id} />
-    </Suspense>
+    </HydrationBoundary>
   );
 }

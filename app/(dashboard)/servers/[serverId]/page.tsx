@@ -1,6 +1,8 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServerDetailPage } from "@/components/servers/server-detail-page";
+import { prefetch } from "@/lib/server/prefetch";
 
 type Props = { params: Promise<{ serverId: string }> };
 
@@ -19,5 +21,10 @@ export default async function ServerPage({ params }: Props) {
   // Not a server id at all: the app's not-found page. A valid id that is not in the list gets
   // the server's own not-found state (only the browser's list can tell).
   if (id === null) notFound();
-  return <ServerDetailPage serverId={id} />;
+  const state = await prefetch({ servers: true, orders: true });
+  return (
+    <HydrationBoundary state={state}>
+      <ServerDetailPage serverId={id} />
+    </HydrationBoundary>
+  );
 }

@@ -3,23 +3,24 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/queries/api-fetch";
 
-export function SignOutButton() {
+/** Signs out (here, or everywhere) and lands on the sign-in page, which then says "You are signed out". */
+export function useSignOut() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  async function handleClick() {
+  /** `everywhere` ends every session of the account on this dashboard, this one included. */
+  async function signOut({ everywhere = false }: { everywhere?: boolean } = {}) {
     setPending(true);
     setFailed(false);
     try {
-      await apiFetch("/api/session", { method: "DELETE" });
+      await apiFetch(everywhere ? "/api/sessions" : "/api/session", { method: "DELETE" });
       // Nothing of the previous account may linger in the cache for the next one.
       queryClient.clear();
-      router.replace("/login");
+      router.replace("/login?reason=signed-out");
       router.refresh();
     } catch {
       setFailed(true);
@@ -27,16 +28,5 @@ export function SignOutButton() {
     }
   }
 
-  return (
-    <>
-      <Button variant="secondary" size="sm" onClick={handleClick} pending={pending}>
-        Sign out
-      </Button>
-      {failed ? (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Sign-out failed; try again.
-        </span>
-      ) : null}
-    </>
-  );
+  return { signOut, pending, failed };
 }

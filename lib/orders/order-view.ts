@@ -139,6 +139,25 @@ export function itemTimeline(code: number): TimelineStep[] {
 }
 
 export type CancelTarget = { orderId: number; itemId?: number; label: string };
+
+/** What a cancel dialog is about: one order, one item, or several of either. */
+export type CancelRequest = {
+  targets: CancelTarget[];
+  /** For a single whole order: the items it holds, so the dialog names exactly what goes. */
+  contents?: string[];
+};
+
+export function orderTarget(order: Order): CancelTarget {
+  return { orderId: order.order_id, label: order.reference ? `order ${order.order_id} (${order.reference})` : `order ${order.order_id}` };
+}
+
+export function orderCancelRequest(order: Order): CancelRequest {
+  return { targets: [orderTarget(order)], contents: order.order_items.map(itemLabel) };
+}
+
+export function itemTarget(order: Order, item: OrderItem): CancelTarget {
+  return { orderId: order.order_id, itemId: item.id, label: `${itemLabel(item)} (item ${item.id} of order ${order.order_id})` };
+}
 export type CancelOutcome = { kind: "done" } | { kind: "gone" } | { kind: "failed"; message: string };
 
 /** How a cancel attempt ended: a 404 means the order or item is already gone, which is done too. */

@@ -11,7 +11,7 @@ import {
   pollDelay,
   sortOrders,
   visibleOrders,
-} from "./order-view";
+} from "@/lib/orders/order-view";
 
 function order(id: number, status: number, extra: Partial<OrderStatus> = {}): OrderStatus {
   return { order_id: id, status, message: "", order_items: [], ...extra };
