@@ -347,6 +347,15 @@ describe("error statuses", () => {
     expect(e.message).toBe("items[0].product.options.features.sshd.ip_allow is required");
   });
 
+  it("names the field of a conflict too, so it lands on that field like a 400", async () => {
+    const message = "items[1].product.options.antiaffinity: anti-affinity group 7 has no free host";
+    handler = (_req, res) => json(res, 409, { status: 409, message });
+    const e = await klikkError(client().orderCreate(orderBody));
+    expectCode(e, "conflict", 409);
+    expect(e.field).toBe("items[1].product.options.antiaffinity");
+    expect(e.message).toBe(message);
+  });
+
   it.each([
     ["items[0].product.options.features.sshd.ip_allow is required", "items[0].product.options.features.sshd.ip_allow"],
     ['items[1].name: "a b" is not a valid server name', "items[1].name"],
