@@ -287,8 +287,14 @@ export class Store {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
+  /** The order's invoice as its status message names it (id and amount), if it has one. */
+  private openInvoice(order: Order): { id: number; amountCents: number | null } | null {
+    if (order.invoiceId === null) return null;
+    return { id: order.invoiceId, amountCents: this.invoices.get(order.invoiceId)?.amountCents ?? null };
+  }
+
   itemMessage(order: Order, item: Item): string {
-    return statusMessage(item.status, order.invoiceId, item.periodEnd);
+    return statusMessage(item.status, this.openInvoice(order), item.periodEnd);
   }
 
   orderStatus(order: Order): number {
@@ -301,7 +307,7 @@ export class Store {
     const base: Record<string, unknown> = {
       order_id: order.id,
       status,
-      message: statusMessage(status, order.invoiceId, periodEnd),
+      message: statusMessage(status, this.openInvoice(order), periodEnd),
       order_items: order.items.map((item) => ({
         id: item.id,
         status: item.status,
@@ -403,10 +409,12 @@ export function aggregateStatus(codes: readonly number[]): number {
   return 0;
 }
 
-export function statusMessage(status: number, invoiceId: number | null, periodEnd: number | null): string {
+export function statusMessage(status: number, invoice: { id: number; amountCents: number | null } | null, periodEnd: number | null): string {
   switch (status) {
     case STATUS.paymentRequired:
-      return invoiceId !== null ? `Payment required: invoice ${invoiceId} is open` : "Payment required";
+      // The amount as order_create worded it, so the order page can show what is owed on every visit.
+      if (invoice === null) return "Payment required";
+      return `Payment required: invoice ${invoice.id} is open${invoice.amountCents !== null ? ` (${formatEuros(invoice.amountCents)})` : ""}`;
     case STATUS.processing:
       return "Payment received, order is being processed";
     case STATUS.pendingCreation:
