@@ -5,7 +5,10 @@
  * server-only wrapper in lib/server/env.ts all share one definition. Each problem is reported as
  * one line naming the variable and what it expects, and start-up stops on the first of them.
  */
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import type { PriceList } from "@/lib/pricing";
+import { priceTable } from "../../simulator/pricing.ts";
 
 /** One password for iron-session, with the id that seals carry so old cookies stay readable. */
 export type SessionPassword = { id: number; secret: string };
@@ -29,8 +32,71 @@ export type AppEnv = {
   upstreamTimeoutMs: number;
   /** Failed sign-ins allowed per client address and per username in 15 minutes. */
   signInMaxFailures: number;
+  /**
+   * The operator's price list (PRICE_LIST), or in demo mode the simulator's own table; null when
+   * there is none, and then no price is shown anywhere.
+   */
+  priceList: PriceList | null;
+  /** Where customers pay invoices (KLIKK_PORTAL_URL). */
+  portalUrl: string;
   production: boolean;
 };
+
+/** The provider's customer portal, where invoices are paid. */
+export const DEFAULT_PORTAL_URL = "https://my.klikk.com/";
+
+/** The simulator's price table as a price list: demo mode shows the prices it will invoice. */
+export const demoPriceList: PriceList = {
+  currency: "EUR",
+  period: "month",
+  perGbRam: priceTable.ramGbCents / 100,
+  perVcpu: priceTable.cpuCents / 100,
+  perGbStorage: priceTable.storageGbCents / 100,
+  perIpv4: priceTable.ipv4Cents / 100,
+};
+
+const amount = (key: string) =>
+  z.number({ error: `${key} must be a number` }).finite(`${key} must be a number`).min(0, `${key} must be 0 or more`).max(1_000_000, `${key} must be at most 1000000`);
+
+/** What PRICE_LIST holds: amounts in the currency's units, e.g. 4 for EUR 4.00 per GB of RAM. */
+const priceListSchema = z.strictObject({
+  currency: z.string({ error: "currency is required" }).regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as EUR"),
+  period: z.enum(["month", "year"], { error: 'period must be "month" or "year"' }),
+  perGbRam: amount("perGbRam"),
+  perVcpu: amount("perVcpu"),
+  perGbStorage: amount("perGbStorage"),
+  perIpv4: amount("perIpv4"),
+});
+
+/**
+ * PRICE_LIST: inline JSON (starting with "{") or the path of a JSON file. Every problem is one
+ * line naming PRICE_LIST, the file when there is one, and the first wrong key.
+ */
+export function parsePriceList(value: string, readFile: (path: string) => string): { ok: true; list: PriceList } | { ok: false; message: string } {
+  const inline = value.trimStart().startsWith("{");
+  const where = inline ? "PRICE_LIST" : `PRICE_LIST (${value})`;
+  let text = value;
+  if (!inline) {
+    try {
+      text = readFile(value);
+    } catch (error) {
+      return { ok: false, message: `${where} cannot be read: ${(error as Error).message.split("\n")[0]}` };
+    }
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, message: `${where} is not valid JSON: give {"currency":"EUR","period":"month","perGbRam":4,"perVcpu":3,"perGbStorage":0.1,"perIpv4":2} or the path of a file holding it` };
+  }
+  const parsed = priceListSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const unknownKey = issue?.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : null;
+    return { ok: false, message: `${where}: ${unknownKey ?? issue?.message ?? "invalid price list"}` };
+  }
+  return { ok: true, list: parsed.data };
+}
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -135,6 +201,8 @@ const rawEnvSchema = z.object({
   TRUST_PROXY: booleanSchema("TRUST_PROXY"),
   KLIKK_TIMEOUT_MS: wholeNumberSchema("KLIKK_TIMEOUT_MS", { min: 100, max: 120_000, fallback: 10_000, unit: "milliseconds" }),
   SIGN_IN_MAX_FAILURES: wholeNumberSchema("SIGN_IN_MAX_FAILURES", { min: 1, max: 100_000, fallback: 10, unit: "" }),
+  PRICE_LIST: z.string().optional(),
+  KLIKK_PORTAL_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -143,7 +211,11 @@ export type EnvResult = { ok: true; env: AppEnv } | { ok: false; message: string
 /**
  * Validates the environment. `generateSecret` is called only in demo mode without SESSION_SECRET.
  */
-export function parseEnv(source: Record<string, string | undefined>, generateSecret: () => string): EnvResult {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  generateSecret: () => string,
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): EnvResult {
   const parsed = rawEnvSchema.safeParse(source);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0]?.message ?? "invalid environment" };
@@ -168,6 +240,21 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       return { ok: false, message: `APP_ORIGIN must be an origin without a path, such as https://dashboard.example.com (got "${value}")` };
     }
     appOrigin = url.origin;
+  }
+
+  let priceList: PriceList | null = demoMode ? demoPriceList : null;
+  if (raw.PRICE_LIST?.trim()) {
+    const result = parsePriceList(raw.PRICE_LIST.trim(), readFile);
+    if (!result.ok) return { ok: false, message: result.message };
+    priceList = result.list;
+  }
+
+  let portalUrl = DEFAULT_PORTAL_URL;
+  if (raw.KLIKK_PORTAL_URL?.trim()) {
+    const value = raw.KLIKK_PORTAL_URL.trim();
+    const problem = checkHttpUrl("KLIKK_PORTAL_URL", value);
+    if (problem) return { ok: false, message: problem.replace("such as https://my.klikk.com/api", "such as https://my.klikk.com/") };
+    portalUrl = value;
   }
 
   let sessionPasswords: SessionPassword[];
@@ -199,6 +286,8 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       trustProxy: raw.TRUST_PROXY,
       upstreamTimeoutMs: raw.KLIKK_TIMEOUT_MS,
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
+      priceList,
+      portalUrl,
       production,
     },
   };
