@@ -64,9 +64,17 @@ export class Store {
     this.replace(state);
   }
 
+  /**
+   * While true, open invoices wait for /__sim/pay instead of paying themselves after
+   * paymentDelayMs, so a test can look at an unpaid order as long as it needs. Not part of the
+   * saved state; a reset turns it off.
+   */
+  holdPayments = false;
+
   /** Swap in a whole new state (start, reset) and rebuild every index. */
   replace(state: State): void {
     this.state = state;
+    this.holdPayments = false;
     this.generation = randomUUID();
     this.orders.clear();
     this.items.clear();
@@ -132,7 +140,7 @@ export class Store {
   settle(): void {
     const now = this.now();
     for (const inv of this.state.invoices) {
-      if (inv.status === "open" && inv.autoPayAt !== null && inv.autoPayAt <= now) this.payInvoice(inv, inv.autoPayAt);
+      if (inv.status === "open" && !this.holdPayments && inv.autoPayAt !== null && inv.autoPayAt <= now) this.payInvoice(inv, inv.autoPayAt);
     }
     if (this.moving.size === 0) return;
     for (const ref of [...this.moving]) {
