@@ -67,3 +67,6 @@ const upstreamCodesAreKnown: Record<KlikkErrorCode, ApiErrorCode> = {
   upstream_invalid: "upstream_invalid",
 };
 void upstreamCodesAreKnown;
+
+/** What every page says once the upstream refused this account an order or cancel as read-only. */
+export const READ_ONLY_NOTICE = "Read-only access: ordering and cancelling are off";

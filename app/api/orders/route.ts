@@ -1,4 +1,5 @@
 import { orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
+import { rememberRefusal } from "@/lib/server/account-flags";
 import { idempotencyStore, sessionScope } from "@/lib/server/idempotency";
 import { assertSameOrigin, errorResponse, HttpError, json, methodNotAllowed, readJson, route, toHttpError } from "@/lib/server/http";
 import { requireClient } from "@/lib/server/klikk";
@@ -33,6 +34,7 @@ export const POST = route("POST /api/orders", async (request) => {
       const created = await client.orderCreate(body);
       return { status: 201, body: created };
     } catch (error) {
+      await rememberRefusal(session.auth, error);
       const httpError = toHttpError(error, "POST /api/orders");
       return { status: httpError.status, body: { error: { code: httpError.code, message: httpError.message, ...(httpError.fields ? { fields: httpError.fields } : {}) } } };
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rememberRefusal } from "@/lib/server/account-flags";
 import { assertSameOrigin, methodNotAllowed, noContent, readJson, route } from "@/lib/server/http";
 import { requireClient } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/params";
@@ -18,9 +19,12 @@ const cancelSchema = z
 export const POST = route<{ orderId: string }>("POST /api/orders/[orderId]/cancel", async (request, { params }) => {
   assertSameOrigin(request);
   const orderId = parseId((await params).orderId, "orderId");
-  const { client } = await requireClient();
+  const { session, client } = await requireClient();
   const { itemId } = await readJson(request, cancelSchema);
-  await client.orderCancel(orderId, itemId, { signal: request.signal });
+  await client.orderCancel(orderId, itemId, { signal: request.signal }).catch(async (error: unknown) => {
+    await rememberRefusal(session.auth, error);
+    throw error;
+  });
   return noContent();
 });
 
