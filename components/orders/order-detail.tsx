@@ -11,10 +11,12 @@ import { Skeleton, SkeletonBlock } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
+import { useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
 import { useCancelFlow } from "./use-cancel-flow";
 import { LastUpdated, OrderTime } from "./format";
+import { PaymentNotice } from "./payment-notice";
 import { ItemServer } from "./item-server";
 import { ItemTimeline } from "./item-timeline";
 import { OrderNotFound } from "./order-not-found";
@@ -38,6 +40,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const inProgress = query.data ? orderInProgress(query.data) : false;
   if (inProgress !== active) setActive(inProgress);
 
+  // Once the upstream refused this account a cancel or an order as read-only, cancelling is off.
+  const readOnly = useReadOnly();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const { openCancel, notice, dialog } = useCancelFlow((settled) => {
     const ids = new Set(settled.map((result) => result.target.itemId));
@@ -105,7 +109,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         }
         actions={
           isCancellable(order.status) ? (
-            <Button variant="danger" onClick={() => openCancel(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
+            <Button variant="danger" disabled={readOnly} onClick={() => openCancel(orderCancelRequest({ ...order, reference: order.reference ?? reference }))}>
               Cancel order
             </Button>
           ) : null
@@ -120,6 +124,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         ) : null}
 
         {notice}
+
+        <PaymentNotice orders={[order]} />
 
         <Card aria-label="Order status">
           <div className="flex flex-wrap items-center justify-between gap-3">
@@ -145,7 +151,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             <Button
               variant="danger"
               size="sm"
-              disabled={selectedItems.length === 0}
+              disabled={readOnly || selectedItems.length === 0}
               onClick={() => openCancel({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
             >
               Cancel selected items ({selectedItems.length})
@@ -163,7 +169,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               <li key={item.id}>
                 <ItemCard
                   item={item}
-                  selectable={cancellableItems.length > 1 && isCancellable(item.status)}
+                  selectable={!readOnly && cancellableItems.length > 1 && isCancellable(item.status)}
+                  readOnly={readOnly}
                   selected={selected.has(item.id)}
                   onToggle={(on) =>
                     setSelected((prev) => {
@@ -192,7 +199,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   );
 }
 
-function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: Item; selectable: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void }) {
+type ItemCardProps = { item: Item; selectable: boolean; readOnly: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void };
+
+function ItemCard({ item, selectable, readOnly, selected, onToggle, onCancel }: ItemCardProps) {
   const label = itemLabel(item);
   const headingId = `item-${item.id}-title`;
   // The server exists from completion until the period of a cancelled item ends (900).
@@ -214,7 +223,7 @@ function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: It
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge code={item.status} />
           {isCancellable(item.status) ? (
-            <Button variant="secondary" size="sm" aria-label={`Cancel item ${label} (item ${item.id})`} onClick={onCancel}>
+            <Button variant="secondary" size="sm" disabled={readOnly} aria-label={`Cancel item ${label} (item ${item.id})`} onClick={onCancel}>
               Cancel item
             </Button>
           ) : null}

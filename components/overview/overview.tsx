@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
 import { LastUpdated, OrderTime } from "@/components/orders/format";
 import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/components/orders/order-view";
+import { PaymentNotice } from "@/components/orders/payment-notice";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -55,7 +56,7 @@ export function Overview() {
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No open invoices.</p>
               ) : (
                 <>
-                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pay these in the billing menu of the klikk customer portal; they continue by themselves once paid.</p>
+                  <PaymentNotice orders={waiting} className="mt-2" />
                   <OrderLines orders={waiting} />
                 </>
               )}
