@@ -33,6 +33,8 @@ export const apiErrorCodes = [
   "idempotency_conflict",
   "aborted",
   "internal",
+  // The server-side store (sessions, idempotency keys) cannot be reached: 503, try again.
+  "store_unavailable",
   // Only the browser: the dashboard could not be reached at all.
   "network",
 ] as const;

@@ -11,7 +11,9 @@ import { isKlikkError } from "@/lib/klikk/errors";
  *
  * For now a process-wide Map: flags last until the process restarts and are not shared between
  * instances. The lead swaps the two functions below for the server-side store's per-account
- * settings (lib/server/store/) when it lands; callers only see this async interface.
+ * settings when it lands (lib/server/store: `readSettings(identity).readOnly === true` and
+ * `writeSetting(identity, "readOnly", true)`, with lib/server/identity's accountIdentity in place
+ * of the one here); callers only see this async interface.
  */
 
 export type AccountFlags = { readOnly: boolean };
