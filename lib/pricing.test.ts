@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoPriceList } from "@/lib/config/env";
+import { demoPriceList } from "@/lib/config/price-list";
 import { formatEstimate, orderPriceCents, serverPriceCents } from "./pricing";
 import type { OrderItem } from "@/lib/klikk/contract/order-request";
 import { orderBody } from "@/tests/support/order-body";

@@ -71,7 +71,7 @@ export function WizardFooter({ step, draft, prices, placing, readOnly, onBack, o
       </div>
       {step === "review" && readOnly ? (
         <p id="place-order-off" className="text-sm text-slate-700 dark:text-slate-300">
-          {READ_ONLY_NOTICE}: the klikk API refused this account an order before.
+          {READ_ONLY_NOTICE}. The klikk API refused this account an order before.
         </p>
       ) : null}
     </div>
