@@ -96,9 +96,24 @@ test.describe("refusals", () => {
     await signIn(request, demo.readonly);
     const create = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `ro-${Date.now()}` }, data: orderBody() });
     expect(create.status()).toBe(403);
-    expect((await create.json()).error.code).toBe("forbidden");
+    // Its own code, so the pages can turn ordering and cancelling off for this account.
+    expect((await create.json()).error.code).toBe("read_only");
     const cancel = await request.post("/api/orders/70/cancel", { headers: sameOrigin, data: {} });
     expect(cancel.status()).toBe(403);
+  });
+
+  test("a 409 names its field in `fields`, as a 400 does, with the message about that field alone", async ({ request }) => {
+    await signIn(request, demo.token);
+    const body = orderBody("api-conflict-1");
+    // Group 7 already has servers on three of the four hosts: two more cannot be kept apart.
+    const item = body.items[0]!;
+    body.items = [item, { ...item, name: "api-conflict-2" }];
+    for (const it of body.items) (it.product.options as { antiaffinity?: number }).antiaffinity = 7;
+    const response = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `conflict-${Date.now()}` }, data: body });
+    expect(response.status()).toBe(409);
+    const { error } = await response.json();
+    expect(error.code).toBe("conflict");
+    expect(error.fields).toEqual({ "items[1].product.options.antiaffinity": expect.stringMatching(/^anti-affinity group 7 has no free host/) });
   });
 
   test("bad requests get the one error shape with the right status", async ({ request }) => {

@@ -1,36 +1,24 @@
-import type { Page } from "@playwright/test";
 import { E2E } from "./support/env";
-import { demo, expect, expectNoAxeViolations, resetSimulator, setTheme, signIn, test } from "./support/fixtures";
-import {
-  expectStep,
-  fillMinimumAndReview,
-  fingerprintOf,
-  listOrders,
-  next,
-  PRIVATE_KEY,
-  PUBLIC_KEY,
-  stepHeading,
-} from "./support/wizard-helpers";
+import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
+import { expectStep, fillMinimumAndReview, fingerprintOf, listOrders, next, PUBLIC_KEY, shownRequest, stepHeading } from "./support/wizard-helpers";
 
 test.beforeEach(async ({ request }) => {
   await resetSimulator(request);
 });
 
 test.describe("order wizard", () => {
-  test("places a 3-server order spread across hosts and lands on the new order", async ({ signedInPage: page }) => {
+  test("places a 3-server order spread across hosts in four steps and lands on the new order", async ({ signedInPage: page }) => {
     const before = await listOrders(page.request);
     await page.goto("/orders/new");
     await expect(page.getByRole("heading", { level: 1, name: "New order" })).toBeVisible();
-    await expectStep(page, "Servers");
+    await expectStep(page, "Servers and size");
+    await expect(stepHeading(page)).toContainText("Step 1 of 4");
 
     await page.getByLabel("Number of servers").selectOption("3");
-    await expect(page.getByLabel("Name of server 3")).toHaveValue("web-3");
+    // web-1 to web-3 exist in this account: the suggestions start after them.
+    await expect(page.getByLabel("Name of server 3")).toHaveValue("web-6");
     await page.getByLabel("Name of server 1").fill("app-1");
     await page.getByLabel("Reference (optional)").fill("E2E cluster");
-    await next(page);
-
-    await expectStep(page, "Size");
-    await expect(stepHeading(page)).toBeFocused();
     await page.getByRole("radio", { name: /^Large/ }).check();
     const totals = page.getByRole("region", { name: "Totals for 3 servers" });
     await expect(totals).toContainText("48 GB");
@@ -38,6 +26,7 @@ test.describe("order wizard", () => {
     await next(page);
 
     await expectStep(page, "Image");
+    await expect(stepHeading(page)).toBeFocused();
     await page.getByRole("radio", { name: /^Ubuntu LTS/ }).check();
     await page.getByLabel("Version of Ubuntu LTS").selectOption("22.04");
     await next(page);
@@ -50,22 +39,17 @@ test.describe("order wizard", () => {
     await expect(page.getByRole("list", { name: "Keys found" })).toContainText(fingerprintOf(PUBLIC_KEY));
     await page.getByLabel("Spread across hosts").check();
     await page.getByLabel("Anti-affinity group number").fill("4242");
-    await next(page);
-
-    await expectStep(page, "Cloud-init");
     await page.getByLabel("Cloud-init URL (optional)").fill("https://example.com/cloud-init.yaml");
     await next(page);
 
     await expectStep(page, "Review");
-    const json = page.getByRole("region", { name: "JSON request" }).locator("pre");
-    const sent = JSON.parse((await json.textContent()) ?? "") as {
-      action: string;
-      reference: string;
-      items: { name: string; product: { options: { antiaffinity?: number; os: string; os_version: string; quantity_ram_gb: number } } }[];
-    };
+    await expect(stepHeading(page)).toContainText("Step 4 of 4");
+    // The request is folded away until asked for, and then exactly what is sent.
+    await expect(page.getByRole("region", { name: "JSON request" })).toBeHidden();
+    const sent = await shownRequest(page);
     expect(sent.action).toBe("order_create");
     expect(sent.reference).toBe("E2E cluster");
-    expect(sent.items.map((i) => i.name)).toEqual(["app-1", "web-2", "web-3"]);
+    expect(sent.items.map((i) => i.name)).toEqual(["app-1", "web-5", "web-6"]);
     expect(sent.items.map((i) => i.product.options.antiaffinity)).toEqual([4242, 4242, 4242]);
     expect(sent.items[0]?.product.options).toMatchObject({ os: "Ubuntu", os_version: "22.04", quantity_ram_gb: 16 });
     const curl = page.getByRole("region", { name: "curl command" }).locator("pre");
@@ -81,13 +65,13 @@ test.describe("order wizard", () => {
     const placed = after.filter((o) => o.order_id === orderId);
     expect(placed).toHaveLength(1);
     // Each item is a "VPS" whose reference is the server's name (the contract's order_status shape).
-    expect(placed[0]?.order_items.map((i) => i.reference).sort()).toEqual(["app-1", "web-2", "web-3"]);
+    expect(placed[0]?.order_items.map((i) => i.reference).sort()).toEqual(["app-1", "web-5", "web-6"]);
     expect(placed[0]?.reference).toBe("E2E cluster");
     expect(after).toHaveLength(before.length + 1);
 
     // The order's page shows it with its three servers, and so does the list.
     await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Order ${orderId}`) })).toBeVisible();
-    for (const name of ["app-1", "web-2", "web-3"]) await expect(page.getByRole("article").filter({ hasText: name })).toBeVisible();
+    for (const name of ["app-1", "web-5", "web-6"]) await expect(page.getByRole("article").filter({ hasText: name })).toBeVisible();
     await page.goto("/orders");
     const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `Order ${orderId}`, exact: true }) });
     await expect(row).toContainText("E2E cluster");
@@ -99,199 +83,62 @@ test.describe("order wizard", () => {
     await expect(page.getByLabel("Reference (optional)")).toHaveValue("");
   });
 
-  test.describe("each check blocks with its message on its field", () => {
-    test("ip_allow missing", async ({ signedInPage: page }) => {
-      await page.goto("/orders/new?step=network");
-      await expectStep(page, "Network and access");
-      await next(page);
-      const field = page.getByLabel("Addresses allowed to reach SSH");
-      await expect(field).toBeFocused();
-      await expect(field).toHaveAttribute("aria-invalid", "true");
-      await expect(field).toHaveAccessibleDescription(/Enter at least one address or range allowed to reach SSH/);
-      await expectStep(page, "Network and access");
-      await expect(page.getByText(/1 field needs attention on the network and access step/)).toBeVisible();
-    });
-
-    test("a bad CIDR", async ({ signedInPage: page }) => {
-      await page.goto("/orders/new?step=network");
-      const field = page.getByLabel("Addresses allowed to reach SSH");
-      await field.fill("192.0.2.10, 10.0.0.0/33");
-      await field.blur();
-      await expect(field).toHaveAccessibleDescription(/Entry 2: "10\.0\.0\.0\/33" has an invalid prefix length: use \/0 to \/32/);
-      await next(page);
-      await expect(field).toBeFocused();
-      await expectStep(page, "Network and access");
-      // Fixing it clears the message and lets Next through.
-      await field.fill("192.0.2.10, 10.0.0.0/24");
-      await expect(field).not.toHaveAttribute("aria-invalid", "true");
-      await next(page);
-      await expectStep(page, "Cloud-init");
-    });
-
-    test("a bad port range", async ({ signedInPage: page }) => {
-      await page.goto("/orders/new?step=network");
-      await page.getByRole("button", { name: /^Add my address/ }).click();
-      const field = page.getByLabel("Public ports (optional)");
-      await field.fill("80,12010:12000");
-      await next(page);
-      await expect(field).toBeFocused();
-      await expect(field).toHaveAccessibleDescription(/"12010:12000" is a backwards range/);
-      await expectStep(page, "Network and access");
-    });
-
-    test("a private key pasted or loaded is refused", async ({ signedInPage: page }) => {
-      await page.goto("/orders/new?step=network");
-      const field = page.getByLabel("SSH public keys (optional)");
-      await field.fill(PRIVATE_KEY);
-      await expect(field).toHaveAccessibleDescription(/Refused: this is a PRIVATE key: never share it/);
-      await expect(field).toHaveValue("");
-      await page.getByLabel("Load a public key from a file").setInputFiles({ name: "id_ed25519", mimeType: "text/plain", buffer: Buffer.from(PRIVATE_KEY) });
-      await expect(field).toHaveAccessibleDescription(/Refused: id_ed25519 holds a private key/);
-      await expect(field).toHaveValue("");
-      // A public key file is taken, and shown with its fingerprint.
-      await page.getByLabel("Load a public key from a file").setInputFiles({ name: "id_ed25519.pub", mimeType: "text/plain", buffer: Buffer.from(`${PUBLIC_KEY}\n`) });
-      await expect(field).toHaveValue(PUBLIC_KEY);
-      await expect(page.getByRole("list", { name: "Keys found" })).toContainText(fingerprintOf(PUBLIC_KEY));
-      // Nothing of the private key reached the stored draft.
-      const stored = await page.evaluate(() => sessionStorage.getItem("klikk-order-draft") ?? "");
-      expect(stored).not.toContain("PRIVATE KEY");
-    });
-
-    test("an http cloud-init URL", async ({ signedInPage: page }) => {
-      await page.goto("/orders/new?step=cloud-init");
-      const field = page.getByLabel("Cloud-init URL (optional)");
-      await field.fill("http://example.com/cloud-init.yaml");
-      await next(page);
-      await expect(field).toBeFocused();
-      await expect(field).toHaveAccessibleDescription(/The URL must start with https:\/\/ \(got http\)/);
-      await expectStep(page, "Cloud-init");
-    });
-  });
-
-  test.describe("the checks arrive after the page (code-split to keep first load small)", () => {
-    /** Route the chunk holding the order schema (zod and the contract) through `handle`. */
-    async function holdSchemaChunk(page: Page, handle: (fulfil: () => Promise<void>, abort: () => Promise<void>) => Promise<void>) {
-      await page.route("**/_next/static/chunks/*.js", async (route) => {
-        const response = await route.fetch();
-        const body = await response.text();
-        if (!body.includes("must hold at least")) return route.fulfill({ response, body });
-        await handle(
-          () => route.fulfill({ response, body }),
-          () => route.abort("failed"),
-        );
-      });
-    }
-
-    test("a fast Next waits for them and still blocks with the message", async ({ signedInPage: page }) => {
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await holdSchemaChunk(page, async (fulfil) => {
-        await released;
-        await fulfil();
-      });
-      await page.goto("/orders/new?step=network");
-      await expectStep(page, "Network and access");
-      await next(page);
-      await expect(page.getByText("Checking your answers…")).toBeVisible();
-      await expectStep(page, "Network and access");
-      release();
-      const field = page.getByLabel("Addresses allowed to reach SSH");
-      await expect(field).toBeFocused();
-      await expect(field).toHaveAccessibleDescription(/Enter at least one address or range allowed to reach SSH/);
-      await expect(page.getByText("Checking your answers…")).toHaveCount(0);
-      await expectStep(page, "Network and access");
-    });
-
-    test("when they fail to load, Next says so, and the next click tries again", async ({ signedInPage: page }) => {
-      let failing = true;
-      await holdSchemaChunk(page, async (fulfil, abort) => {
-        await (failing ? abort() : fulfil());
-      });
-      await page.goto("/orders/new?step=network");
-      await expectStep(page, "Network and access");
-      await next(page);
-      await expect(page.getByText(/Your answers could not be checked because part of this page did not load/)).toBeVisible();
-      await expectStep(page, "Network and access");
-      failing = false;
-      await next(page);
-      const field = page.getByLabel("Addresses allowed to reach SSH");
-      await expect(field).toBeFocused();
-      await expect(field).toHaveAccessibleDescription(/Enter at least one address or range allowed to reach SSH/);
-      await expectStep(page, "Network and access");
-    });
-  });
-
-  test("payment required on the low-credit profile says where to pay", async ({ page }) => {
-    await signIn(page.request, demo.labsToken);
-    await fillMinimumAndReview(page);
-    await page.getByRole("button", { name: "Place order" }).click();
-    // Status 100 is not an error: the order's page opens and says where the invoice is paid.
-    await expect(page).toHaveURL(/\/orders\/\d+\?created=1&status=100$/);
-    const orderId = Number(/\/orders\/(\d+)/.exec(page.url())?.[1]);
-    const notice = page.getByRole("status").filter({ hasText: "An invoice was created for this order" });
-    await expect(notice).toContainText(`Order ${orderId} placed: payment required`);
-    await expect(notice).toContainText("An invoice was created for this order. Pay it in the billing menu; the order continues once it is paid.");
-    const orders = await listOrders(page.request);
-    expect(orders.find((o) => o.order_id === orderId)?.status).toBe(100);
-  });
-
-  test("an upstream anti-affinity conflict returns to its field on the network step", async ({ signedInPage: page }) => {
+  test("the default name is never one of the account's servers; a typed one that is gets a warning", async ({ signedInPage: page }) => {
+    const servers = (await (await page.request.get("/api/servers")).json()) as { servers: { name: string }[] };
+    const existing = new Set(servers.servers.map((s) => s.name.toLowerCase()));
+    expect(existing.has("web-1")).toBe(true);
     await page.goto("/orders/new");
-    await page.getByLabel("Number of servers").selectOption("2");
+    const first = page.getByLabel("Name of server 1");
+    await expect(first).not.toHaveValue("web-1");
+    await page.getByLabel("Number of servers").selectOption("4");
+    for (let i = 1; i <= 4; i++) {
+      const value = await page.getByLabel(`Name of server ${i}`).inputValue();
+      expect(existing.has(value.toLowerCase()), `server ${i} is named ${value}`).toBe(false);
+    }
+    await expect(page.getByText(/already exists in your account/)).toHaveCount(0);
+    // A name typed by hand may repeat an existing one: a warning tied to the field, not an error.
+    await first.fill("web-1");
+    await expect(first).toHaveAccessibleDescription(/A server named “web-1” already exists in your account\. You can still order this one\./);
+    await expect(first).not.toHaveAttribute("aria-invalid", "true");
+    await next(page);
+    await expectStep(page, "Image");
+  });
+
+  test("the error summary follows the fields as they are fixed and goes once all are valid", async ({ signedInPage: page }) => {
     await page.goto("/orders/new?step=network");
+    await page.getByLabel("Public ports (optional)").fill("80,12010:12000");
+    await next(page);
+    const summary = page.getByText(/fields? needs? attention on the network and access step/);
+    await expect(summary).toContainText("2 fields need attention");
+    await expect(summary).toContainText("backwards range");
+    await page.getByLabel("Public ports (optional)").fill("80,443");
+    await expect(summary).toContainText("1 field needs attention");
+    await expect(summary).not.toContainText("backwards range");
     await page.getByRole("button", { name: /^Add my address/ }).click();
-    await page.getByLabel("Spread across hosts").check();
-    // Group 7 already runs web-1..3 on three of the four hosts: two more cannot be kept apart.
-    await page.getByLabel("Anti-affinity group number").fill("7");
-    await next(page);
-    await next(page);
-    await expectStep(page, "Review");
-    const before = await listOrders(page.request);
-    await page.getByRole("button", { name: "Place order" }).click();
-    await expectStep(page, "Network and access");
-    const field = page.getByLabel("Anti-affinity group number");
-    await expect(field).toBeFocused();
-    await expect(field).toHaveAccessibleDescription(/Anti-affinity group 7 has no free host/);
-    expect(await listOrders(page.request)).toHaveLength(before.length);
-    // Another group number goes through.
-    await field.fill("77");
-    await next(page);
-    await next(page);
-    await page.getByRole("button", { name: "Place order" }).click();
-    await expect(page).toHaveURL(/\/orders\/\d+\?created=1&status=\d+$/);
+    await expect(summary).toHaveCount(0);
   });
 
-  test("a double click places exactly one order", async ({ signedInPage: page }) => {
+  test("Place order is in view on the review step without scrolling, on a phone and a desktop", async ({ signedInPage: page }) => {
+    // A full draft: three servers with keys make the review as long as it gets in practice.
+    await page.goto("/orders/new");
+    await page.getByLabel("Number of servers").selectOption("3");
+    await page.goto("/orders/new?step=network");
+    await page.getByLabel("SSH public keys (optional)").fill(PUBLIC_KEY);
     await fillMinimumAndReview(page);
-    const before = await listOrders(page.request);
-    await page.getByRole("button", { name: "Place order" }).dblclick();
-    await expect(page).toHaveURL(/\/orders\/\d+\?created=1&status=\d+$/);
-    const after = await listOrders(page.request);
-    expect(after).toHaveLength(before.length + 1);
-  });
-
-  test("a retry after an unconfirmed order never places a second one", async ({ signedInPage: page }) => {
-    await fillMinimumAndReview(page);
-    const before = await listOrders(page.request);
-    // The simulator places the order, then never answers: the dashboard gives up after 3 s.
-    const fault = await page.request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { hangAfterCommit: true, actions: ["order_create"] } });
-    expect(fault.ok()).toBe(true);
-    const place = page.getByRole("button", { name: "Place order" });
-    await place.click();
-    const alert = page.getByRole("alert").filter({ hasText: "The outcome of this order is unknown" });
-    await expect(alert).toBeVisible();
-    await expect(alert).toContainText("check the order list");
-    await expect(alert.getByRole("link", { name: "Check your orders" })).toHaveAttribute("href", "/orders");
-    await page.request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
-    const [retry] = await Promise.all([
-      page.waitForResponse((r) => r.url() === `${E2E.appUrl}/api/orders` && r.request().method() === "POST"),
-      place.click(),
-    ]);
-    // The same Idempotency-Key: the dashboard replays the first answer instead of ordering again.
-    expect(retry.headers()["idempotent-replayed"]).toBe("true");
-    await expect(alert).toBeVisible();
-    const after = await listOrders(page.request);
-    expect(after).toHaveLength(before.length + 1);
+    for (const viewport of [
+      { width: 375, height: 667 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto("/orders/new?step=review");
+      await expectStep(page, "Review");
+      expect(await page.evaluate(() => window.scrollY), `${viewport.width} px: not scrolled`).toBe(0);
+      const place = page.getByRole("button", { name: "Place order" });
+      await expect(place, `${viewport.width} px`).toBeInViewport({ ratio: 1 });
+      await page.getByText("Show API request").click();
+      await expect(page.getByRole("region", { name: "JSON request" })).toBeVisible();
+      await expect(place, `${viewport.width} px, with the request shown`).toBeInViewport({ ratio: 1 });
+    }
   });
 
   test("a reload keeps the draft and the step", async ({ signedInPage: page }) => {
@@ -299,14 +146,15 @@ test.describe("order wizard", () => {
     await page.getByLabel("Number of servers").selectOption("2");
     await page.getByLabel("Name of server 2").fill("db-2");
     await page.getByLabel("Reference (optional)").fill("Kept across reloads");
-    await next(page);
     await page.getByLabel("CPU cores").fill("6");
+    await next(page);
+    await expectStep(page, "Image");
     await page.reload();
-    await expectStep(page, "Size");
+    await expectStep(page, "Image");
+    await page.getByRole("button", { name: "Back" }).click();
+    await expectStep(page, "Servers and size");
     await expect(page.getByLabel("CPU cores")).toHaveValue("6");
     await expect(page.getByRole("radio", { name: /^Custom/ })).toBeChecked();
-    await page.getByRole("button", { name: "Back" }).click();
-    await expectStep(page, "Servers");
     await expect(page.getByLabel("Name of server 2")).toHaveValue("db-2");
     await expect(page.getByLabel("Reference (optional)")).toHaveValue("Kept across reloads");
   });
@@ -314,18 +162,18 @@ test.describe("order wizard", () => {
   test("the browser's back and forward buttons move between steps", async ({ signedInPage: page }) => {
     await page.goto("/orders/new");
     await next(page);
-    await expect(page).toHaveURL(/\?step=size$/);
-    await next(page);
     await expect(page).toHaveURL(/\?step=image$/);
-    await expectStep(page, "Image");
+    await next(page);
+    await expect(page).toHaveURL(/\?step=network$/);
+    await expectStep(page, "Network and access");
     await page.goBack();
-    await expectStep(page, "Size");
+    await expectStep(page, "Image");
     await expect(stepHeading(page)).toBeFocused();
     await page.goBack();
-    await expectStep(page, "Servers");
+    await expectStep(page, "Servers and size");
     await page.goForward();
-    await expectStep(page, "Size");
-    await expect(page).toHaveURL(/\?step=size$/);
+    await expectStep(page, "Image");
+    await expect(page).toHaveURL(/\?step=image$/);
   });
 
   test("SSH keys are remembered in this browser only when asked", async ({ signedInPage: page }) => {
@@ -337,7 +185,7 @@ test.describe("order wizard", () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem("klikk-ssh-public-keys"))).toBe(PUBLIC_KEY);
     // A new draft starts with the remembered keys.
     await page.getByRole("button", { name: "Start over" }).click();
-    await expectStep(page, "Servers");
+    await expectStep(page, "Servers and size");
     await page.goto("/orders/new?step=network");
     await expect(keys).toHaveValue(PUBLIC_KEY);
     await page.getByLabel("Remember these keys in this browser").uncheck();
@@ -346,19 +194,19 @@ test.describe("order wizard", () => {
 
   test("review's Edit links go back to their step", async ({ signedInPage: page }) => {
     await fillMinimumAndReview(page);
-    await page.getByRole("link", { name: "Edit size" }).click();
-    await expectStep(page, "Size");
+    await page.getByRole("link", { name: "Edit servers and size" }).click();
+    await expectStep(page, "Servers and size");
     await expect(stepHeading(page)).toBeFocused();
-    await expect(page).toHaveURL(/\?step=size$/);
+    await expect(page).toHaveURL(/\?step=servers$/);
   });
 
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no WCAG A/AA violations on any step (${theme})`, async ({ signedInPage: page }) => {
-      test.setTimeout(90_000); // Seven full axe scans in one test.
+      test.setTimeout(90_000); // Six full axe scans in one test.
       await page.goto("/orders/new");
       await setTheme(page, theme);
       await page.reload();
-      const steps = ["Servers", "Size", "Image", "Network and access", "Cloud-init"];
+      const steps = ["Servers and size", "Image", "Network and access"];
       for (const title of steps) {
         await expectStep(page, title);
         if (title === "Network and access") {
@@ -375,6 +223,9 @@ test.describe("order wizard", () => {
       }
       await expectStep(page, "Review");
       await expectNoAxeViolations(page, `the review step (${theme})`);
+      await page.getByText("Show API request").click();
+      await expect(page.getByRole("region", { name: "JSON request" })).toBeVisible();
+      await expectNoAxeViolations(page, `the review step with the API request shown (${theme})`);
     });
   }
 
@@ -383,7 +234,7 @@ test.describe("order wizard", () => {
     await page.goto("/orders/new?step=network");
     await page.getByRole("button", { name: /^Add my address/ }).click();
     await page.getByLabel("SSH public keys (optional)").fill(PUBLIC_KEY);
-    for (const step of ["servers", "size", "image", "network", "cloud-init", "review"]) {
+    for (const step of ["servers", "image", "network", "review"]) {
       await page.goto(`/orders/new?step=${step}`);
       await expect(stepHeading(page)).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -366,7 +366,7 @@ test.describe("order page", () => {
     await page.goto(`/orders/${placed.order_id}?created=1&status=100`);
     const notice = page.getByRole("status").filter({ hasText: `Order ${placed.order_id} placed` });
     await expect(notice).toContainText("An invoice was created");
-    await expect(notice).toContainText("billing menu");
+    await expect(notice).toContainText("klikk portal");
     await expect(notice).toContainText("continues once it is paid");
     // Paying moves it on; the page follows without a reload.
     await payOrder(page.request, placed.order_id);

@@ -416,7 +416,7 @@ describe("actions", () => {
       expect(j(r)).toMatchObject({ status: 100, message: expect.stringMatching(/^Payment required: invoice 5521 created/) });
       const id = j(r).order_id as number;
       const status = async () => j(await api(asLabs, { action: "order_status", order_id: id }));
-      expect(await status()).toMatchObject({ status: 100, message: "Payment required: invoice 5521 is open" });
+      expect(await status()).toMatchObject({ status: 100, message: expect.stringMatching(/^Payment required: invoice 5521 is open \(EUR \d+\.\d{2}\)$/) });
       await advance(TICK * 3);
       expect((await status()).status).toBe(100);
       expect(j(await simPost("/__sim/pay", { invoice: 5521 }))).toEqual({ paid: [5521] });
@@ -425,6 +425,18 @@ describe("actions", () => {
       expect((await status()).status).toBe(0);
       const state = j(await call(sim.origin, { path: "/__sim/state", method: "GET" }));
       expect(state.invoices.find((i: Json) => i.id === 5521).status).toBe("paid");
+    });
+
+    it("holds open invoices while asked to (POST /__sim/payments), until /__sim/pay or a reset", async () => {
+      expect(j(await simPost("/__sim/payments", { hold: true }))).toEqual({ hold: true });
+      const id = j(await create(asLabs, [item("lab-7")])).order_id as number;
+      await advance(PAY_DELAY * 3);
+      expect(j(await api(asLabs, { action: "order_status", order_id: id })).status).toBe(100);
+      expect((await simPost("/__sim/payments", { hold: "yes" })).status).toBe(400);
+      await simPost("/__sim/pay", { order_id: id });
+      expect(j(await api(asLabs, { action: "order_status", order_id: id })).status).toBe(110);
+      await simPost("/__sim/reset", {});
+      expect(j(await simPost("/__sim/payments", { hold: false }))).toEqual({ hold: false });
     });
 
     it("demo mode pays an invoice by itself after the payment delay", async () => {

@@ -328,6 +328,15 @@ async function simRoute(ctx: HandlerContext, req: IncomingMessage, res: ServerRe
       store.flush();
       return send(res, 200, JSON.stringify({ paid: targets.map((i) => i.id) }));
     }
+    case "/__sim/payments": {
+      if (method !== "POST") return allow("POST");
+      const body = await readSimJson(req, res);
+      if (!body) return;
+      if (typeof body.hold !== "boolean") return sendError(res, 400, "hold must be true or false");
+      store.settle(); // Invoices already due are paid first: holding starts now.
+      store.holdPayments = body.hold;
+      return send(res, 200, JSON.stringify({ hold: store.holdPayments }));
+    }
     case "/__sim/state": {
       if (method !== "GET") return allow("GET");
       store.settle();
@@ -335,6 +344,6 @@ async function simRoute(ctx: HandlerContext, req: IncomingMessage, res: ServerRe
       return send(res, 200, JSON.stringify(store.debugSnapshot()));
     }
     default:
-      return sendError(res, 404, "not found: /__sim/faults, /__sim/reset, /__sim/advance, /__sim/pay, /__sim/state, /__sim/stats");
+      return sendError(res, 404, "not found: /__sim/faults, /__sim/reset, /__sim/advance, /__sim/pay, /__sim/payments, /__sim/state, /__sim/stats");
   }
 }

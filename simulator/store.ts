@@ -64,9 +64,17 @@ export class Store {
     this.replace(state);
   }
 
+  /**
+   * While true, open invoices wait for /__sim/pay instead of paying themselves after
+   * paymentDelayMs, so a test can look at an unpaid order as long as it needs. Not part of the
+   * saved state; a reset turns it off.
+   */
+  holdPayments = false;
+
   /** Swap in a whole new state (start, reset) and rebuild every index. */
   replace(state: State): void {
     this.state = state;
+    this.holdPayments = false;
     this.generation = randomUUID();
     this.orders.clear();
     this.items.clear();
@@ -132,7 +140,7 @@ export class Store {
   settle(): void {
     const now = this.now();
     for (const inv of this.state.invoices) {
-      if (inv.status === "open" && inv.autoPayAt !== null && inv.autoPayAt <= now) this.payInvoice(inv, inv.autoPayAt);
+      if (inv.status === "open" && !this.holdPayments && inv.autoPayAt !== null && inv.autoPayAt <= now) this.payInvoice(inv, inv.autoPayAt);
     }
     if (this.moving.size === 0) return;
     for (const ref of [...this.moving]) {
@@ -287,8 +295,14 @@ export class Store {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
+  /** The order's invoice as its status message names it (id and amount), if it has one. */
+  private openInvoice(order: Order): { id: number; amountCents: number | null } | null {
+    if (order.invoiceId === null) return null;
+    return { id: order.invoiceId, amountCents: this.invoices.get(order.invoiceId)?.amountCents ?? null };
+  }
+
   itemMessage(order: Order, item: Item): string {
-    return statusMessage(item.status, order.invoiceId, item.periodEnd);
+    return statusMessage(item.status, this.openInvoice(order), item.periodEnd);
   }
 
   orderStatus(order: Order): number {
@@ -301,7 +315,7 @@ export class Store {
     const base: Record<string, unknown> = {
       order_id: order.id,
       status,
-      message: statusMessage(status, order.invoiceId, periodEnd),
+      message: statusMessage(status, this.openInvoice(order), periodEnd),
       order_items: order.items.map((item) => ({
         id: item.id,
         status: item.status,
@@ -403,10 +417,12 @@ export function aggregateStatus(codes: readonly number[]): number {
   return 0;
 }
 
-export function statusMessage(status: number, invoiceId: number | null, periodEnd: number | null): string {
+export function statusMessage(status: number, invoice: { id: number; amountCents: number | null } | null, periodEnd: number | null): string {
   switch (status) {
     case STATUS.paymentRequired:
-      return invoiceId !== null ? `Payment required: invoice ${invoiceId} is open` : "Payment required";
+      // The amount as order_create worded it, so the order page can show what is owed on every visit.
+      if (invoice === null) return "Payment required";
+      return `Payment required: invoice ${invoice.id} is open${invoice.amountCents !== null ? ` (${formatEuros(invoice.amountCents)})` : ""}`;
     case STATUS.processing:
       return "Payment received, order is being processed";
     case STATUS.pendingCreation:

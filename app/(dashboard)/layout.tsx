@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { ReadOnlyNotice } from "@/components/orders/read-only-notice";
 import { AppHeader, SkipLink } from "@/components/shell/app-header";
 import { getEnv } from "@/lib/server/env";
 import { getSession } from "@/lib/server/session";
@@ -14,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <SkipLink />
       <AppHeader account={account} demoMode={getEnv().demoMode} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none">
+        <ReadOnlyNotice />
         {children}
       </main>
     </>

@@ -1,6 +1,8 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { FieldFrame, fieldDescribedBy, inputClasses } from "@/components/ui/field";
-import type { Draft, FieldId } from "@/lib/order-wizard/draft";
+import type { Draft } from "@/lib/order-wizard/draft";
+import type { FieldId } from "@/lib/order-wizard/steps";
+import type { PriceList } from "@/lib/pricing";
 
 /** What every step gets from the wizard: the draft, how to change it, and the errors to show. */
 export type StepProps = {
@@ -10,6 +12,10 @@ export type StepProps = {
   /** A field lost focus: from now on its error is shown. */
   onBlur: (field: FieldId) => void;
   errorOf: (field: FieldId) => string | undefined;
+  /** The operator's price list; null means no prices are shown anywhere. */
+  prices: PriceList | null;
+  /** Names of the account's servers (lower case), or null while they load. */
+  existingNames: ReadonlySet<string> | null;
 };
 
 export const legendClasses = "text-base font-semibold";

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { parseIpAddress } from "@/lib/klikk/contract/validators";
 import { useSessionQuery } from "@/lib/queries/session";
+import { CloudInitField } from "./cloud-init-field";
 import { CheckboxField, ErrorText, fieldsetClasses, legendClasses, type StepProps } from "./controls";
 import { SshKeysField } from "./ssh-keys-field";
 
@@ -170,6 +171,8 @@ export function StepNetwork(props: StepProps) {
           />
         ) : null}
       </fieldset>
+
+      <CloudInitField {...props} />
 
       <div id="network-general" tabIndex={-1} className="focus:outline-none">
         <ErrorText id="network-general" error={errorOf("network-general")} />

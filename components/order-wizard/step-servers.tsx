@@ -1,8 +1,12 @@
 import { TextField } from "@/components/ui/field";
-import { MAX_SERVERS, resizeNames } from "@/lib/order-wizard/draft";
+import { MAX_SERVERS } from "@/lib/order-wizard/draft";
+import { nameKey, resizeNames } from "@/lib/order-wizard/names";
 import { fieldsetClasses, legendClasses, SelectField, type StepProps } from "./controls";
+import { SizeFields } from "./size-fields";
 
-export function StepServers({ draft, onChange, onBlur, errorOf }: StepProps) {
+/** Step 1: how many servers, their names, the order's reference, and the size of each server. */
+export function StepServers(props: StepProps) {
+  const { draft, onChange, onBlur, errorOf, existingNames } = props;
   const count = draft.names.length;
   return (
     <div className="space-y-6">
@@ -16,7 +20,7 @@ export function StepServers({ draft, onChange, onBlur, errorOf }: StepProps) {
           error={errorOf("server-count")}
           onChange={(event) => {
             const n = Number(event.target.value);
-            onChange("server-count", (d) => ({ ...d, names: resizeNames(d.names, n), spread: n > 1 ? d.spread : false }));
+            onChange("server-count", (d) => ({ ...d, names: resizeNames(d.names, n, existingNames ?? [], MAX_SERVERS), spread: n > 1 ? d.spread : false }));
           }}
           onBlur={() => onBlur("server-count")}
           className="max-w-xs"
@@ -35,21 +39,32 @@ export function StepServers({ draft, onChange, onBlur, errorOf }: StepProps) {
         <div className="grid gap-4 sm:grid-cols-2">
           {draft.names.map((name, i) => {
             const id = `server-name-${i}` as const;
+            // A warning, not an error: the upstream allows two servers of one name, but a second
+            // `web-1` is rarely what anybody meant.
+            const inUse = existingNames !== null && nameKey(name) !== "" && existingNames.has(nameKey(name));
             return (
-              <TextField
-                key={i}
-                id={id}
-                label={`Name of server ${i + 1}`}
-                value={name}
-                autoComplete="off"
-                spellCheck={false}
-                error={errorOf(id)}
-                onChange={(event) => {
-                  const value = event.target.value;
-                  onChange(id, (d) => ({ ...d, names: d.names.map((n, j) => (j === i ? value : n)) }));
-                }}
-                onBlur={() => onBlur(id)}
-              />
+              <div key={i} className="space-y-1">
+                <TextField
+                  id={id}
+                  label={`Name of server ${i + 1}`}
+                  value={name}
+                  autoComplete="off"
+                  spellCheck={false}
+                  error={errorOf(id)}
+                  aria-describedby={`${id}-error${inUse ? ` ${id}-warning` : ""}`}
+                  onChange={(event) => {
+                    const value = event.target.value;
+                    onChange(id, (d) => ({ ...d, namesChosen: true, names: d.names.map((n, j) => (j === i ? value : n)) }));
+                  }}
+                  onBlur={() => onBlur(id)}
+                />
+                {inUse ? (
+                  <p id={`${id}-warning`} className="text-sm text-amber-900 dark:text-amber-200">
+                    <span aria-hidden="true">⚠ </span>
+                    <span className="sr-only">Warning: </span>A server named “{name.trim()}” already exists in your account. You can still order this one.
+                  </p>
+                ) : null}
+              </div>
             );
           })}
         </div>
@@ -70,6 +85,8 @@ export function StepServers({ draft, onChange, onBlur, errorOf }: StepProps) {
           onBlur={() => onBlur("order-reference")}
         />
       </fieldset>
+
+      <SizeFields {...props} />
     </div>
   );
 }

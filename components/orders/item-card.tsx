@@ -13,7 +13,9 @@ import { ItemTimeline } from "./item-timeline";
 type Item = OrderStatus["order_items"][number];
 
 /** One item of an order: badge, message, timeline, its server, and a quiet menu to cancel it. */
-export function ItemCard({ item, selectable, selected, onToggle, onCancel }: { item: Item; selectable: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void }) {
+type ItemCardProps = { item: Item; selectable: boolean; readOnly: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void };
+
+export function ItemCard({ item, selectable, readOnly, selected, onToggle, onCancel }: ItemCardProps) {
   const label = itemLabel(item);
   const headingId = `item-${item.id}-title`;
   // The server exists from completion until the period of a cancelled item ends (900).
@@ -37,6 +39,7 @@ export function ItemCard({ item, selectable, selected, onToggle, onCancel }: { i
           {isCancellable(item.status) ? (
             <Menu
               label={`Actions for ${label} (item ${item.id})`}
+              disabled={readOnly}
               triggerClassName={buttonClasses("secondary", "sm")}
               trigger={
                 <>

@@ -13,6 +13,7 @@ import { Skeleton, SkeletonBlock } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { createdNotice, isPaymentRequired } from "@/lib/order-wizard/handoff";
+import { useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { ordersQueryOptions, useOrderQuery } from "@/lib/queries/orders";
 import { useCancelFlow } from "./use-cancel-flow";
@@ -21,6 +22,7 @@ import { countOf, nouns } from "@/lib/format/numbers";
 import { LastUpdated } from "./last-updated";
 import { ItemCard } from "./item-card";
 import { OrderActivity } from "./order-activity";
+import { PaymentNotice } from "./payment-notice";
 import { OrderNotFound } from "./order-not-found";
 import { isCancellable, itemTarget, orderCancelRequest, orderInProgress, statusSignature } from "@/lib/orders/order-view";
 import { useLiveInterval } from "./use-live-interval";
@@ -40,6 +42,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const inProgress = query.data ? orderInProgress(query.data) : false;
   if (inProgress !== active) setActive(inProgress);
 
+  // Once the upstream refused this account a cancel or an order as read-only, cancelling is off.
+  const readOnly = useReadOnly();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const { openCancel, notice, dialog } = useCancelFlow((settled) => {
     const ids = new Set(settled.map((result) => result.target.itemId));
@@ -106,6 +110,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           isCancellable(order.status) ? (
             <Menu
               label={`Actions for order ${order.order_id}`}
+              disabled={readOnly}
               triggerClassName={buttonClasses("secondary")}
               trigger={
                 <>
@@ -134,6 +139,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
 
         {notice}
 
+        <PaymentNotice orders={[order]} />
+
         <Card aria-label="Order status">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="flex flex-wrap items-center gap-2">
@@ -161,6 +168,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               variant="secondary"
               size="sm"
               className="text-red-700 dark:text-red-300"
+              disabled={readOnly}
               onClick={() => openCancel({ targets: selectedItems.map((item) => itemTarget(order, item)) })}
             >
               Cancel selected items ({selectedItems.length})
@@ -178,7 +186,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               <li key={item.id}>
                 <ItemCard
                   item={item}
-                  selectable={cancellableItems.length > 1 && isCancellable(item.status)}
+                  selectable={!readOnly && cancellableItems.length > 1 && isCancellable(item.status)}
+                  readOnly={readOnly}
                   selected={selected.has(item.id)}
                   onToggle={(on) =>
                     setSelected((prev) => {

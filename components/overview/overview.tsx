@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
 import { LastUpdated } from "@/components/orders/last-updated";
+import { PaymentNotice } from "@/components/orders/payment-notice";
 import { DateTime } from "@/components/ui/time";
 import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/lib/orders/order-view";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
@@ -60,7 +61,7 @@ export function Overview() {
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No open invoices.</p>
               ) : (
                 <>
-                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pay these in the billing menu of the klikk customer portal; they continue by themselves once paid.</p>
+                  <PaymentNotice orders={waiting} className="mt-2" />
                   <OrderLines orders={waiting} />
                 </>
               )}

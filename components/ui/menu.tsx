@@ -17,6 +17,8 @@ type Props = {
   /** Text above the items (the user menu's "Signed in with ..."); not focusable. */
   header?: ReactNode;
   triggerClassName?: string;
+  /** The trigger is shown but cannot open (e.g. read-only access: every action in it is off). */
+  disabled?: boolean;
 };
 
 const itemClasses =
@@ -28,7 +30,7 @@ const itemClasses =
  * click elsewhere closes. Used for quiet row actions and the user menu, so destructive actions
  * sit one deliberate step away instead of beside every row.
  */
-export function Menu({ label, trigger, items, header, triggerClassName = "" }: Props) {
+export function Menu({ label, trigger, items, header, triggerClassName = "", disabled = false }: Props) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -76,6 +78,7 @@ export function Menu({ label, trigger, items, header, triggerClassName = "" }: P
         type="button"
         aria-label={label}
         aria-haspopup="menu"
+        disabled={disabled}
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
         onClick={() => setOpen((value) => !value)}

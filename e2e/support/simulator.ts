@@ -21,3 +21,9 @@ export async function resetStats(request: APIRequestContext): Promise<void> {
 export async function advanceSimulator(request: APIRequestContext, ms: number): Promise<void> {
   await request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms } });
 }
+
+/** Hold open invoices (no automatic payment) until `/__sim/pay` or a reset; a test then sees status 100 for as long as it needs. */
+export async function holdPayments(request: APIRequestContext, hold = true): Promise<void> {
+  const response = await request.post(`${E2E.simulatorOrigin}/__sim/payments`, { data: { hold } });
+  if (!response.ok()) throw new Error(`holding payments failed: ${response.status()} ${await response.text()}`);
+}

@@ -40,12 +40,23 @@ export async function next(page: Page) {
  * From a fresh draft to the review step: the defaults are valid except the required SSH allow
  * list, which is filled with the address the dashboard sees for this browser.
  */
-export async function fillMinimumAndReview(page: Page) {
-  await page.goto("/orders/new?step=network");
+export async function fillMinimumAndReview(page: Page, origin = "") {
+  await page.goto(`${origin}/orders/new?step=network`);
   await expectStep(page, "Network and access");
   await page.getByRole("button", { name: /^Add my address/ }).click();
   await next(page);
-  await expectStep(page, "Cloud-init");
-  await next(page);
   await expectStep(page, "Review");
+}
+
+/** Opens the review's "Show API request" disclosure and returns the JSON it shows. */
+export async function shownRequest(page: Page): Promise<{
+  action: string;
+  reference?: string;
+  items: { name: string; product: { options: { antiaffinity?: number; os: string; os_version: string; quantity_ram_gb: number } } }[];
+}> {
+  const disclosure = page.getByText("Show API request");
+  if (!(await page.getByRole("region", { name: "JSON request" }).isVisible())) await disclosure.click();
+  const json = page.getByRole("region", { name: "JSON request" }).locator("pre");
+  await expect(json).toBeVisible();
+  return JSON.parse((await json.textContent()) ?? "");
 }

@@ -5,7 +5,10 @@
  * server-only wrapper in lib/server/env.ts all share one definition. Each problem is reported as
  * one line naming the variable and what it expects, and start-up stops on the first of them.
  */
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import type { PriceList } from "@/lib/pricing";
+import { demoPriceList, parsePriceList } from "./price-list.ts";
 
 /** One password for iron-session, with the id that seals carry so old cookies stay readable. */
 export type SessionPassword = { id: number; secret: string };
@@ -35,8 +38,18 @@ export type AppEnv = {
   redisUrl: string | null;
   /** How long activity events are kept. */
   activityRetentionDays: number;
+  /**
+   * The operator's price list (PRICE_LIST), or in demo mode the simulator's own table; null when
+   * there is none, and then no price is shown anywhere.
+   */
+  priceList: PriceList | null;
+  /** Where customers pay invoices (KLIKK_PORTAL_URL). */
+  portalUrl: string;
   production: boolean;
 };
+
+/** The provider's customer portal, where invoices are paid. */
+export const DEFAULT_PORTAL_URL = "https://my.klikk.com/";
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -144,6 +157,8 @@ const rawEnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   REDIS_URL: z.string().optional(),
   ACTIVITY_RETENTION_DAYS: wholeNumberSchema("ACTIVITY_RETENTION_DAYS", { min: 1, max: 3650, fallback: 90, unit: "days" }),
+  PRICE_LIST: z.string().optional(),
+  KLIKK_PORTAL_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -165,7 +180,11 @@ export type EnvResult = { ok: true; env: AppEnv } | { ok: false; message: string
 /**
  * Validates the environment. `generateSecret` is called only in demo mode without SESSION_SECRET.
  */
-export function parseEnv(source: Record<string, string | undefined>, generateSecret: () => string): EnvResult {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  generateSecret: () => string,
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): EnvResult {
   const parsed = rawEnvSchema.safeParse(source);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0]?.message ?? "invalid environment" };
@@ -190,6 +209,21 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       return { ok: false, message: `APP_ORIGIN must be an origin without a path, such as https://dashboard.example.com (got "${value}")` };
     }
     appOrigin = url.origin;
+  }
+
+  let priceList: PriceList | null = demoMode ? demoPriceList : null;
+  if (raw.PRICE_LIST?.trim()) {
+    const result = parsePriceList(raw.PRICE_LIST.trim(), readFile);
+    if (!result.ok) return { ok: false, message: result.message };
+    priceList = result.list;
+  }
+
+  let portalUrl = DEFAULT_PORTAL_URL;
+  if (raw.KLIKK_PORTAL_URL?.trim()) {
+    const value = raw.KLIKK_PORTAL_URL.trim();
+    const problem = checkHttpUrl("KLIKK_PORTAL_URL", value);
+    if (problem) return { ok: false, message: problem.replace("such as https://my.klikk.com/api", "such as https://my.klikk.com/") };
+    portalUrl = value;
   }
 
   let sessionPasswords: SessionPassword[];
@@ -233,6 +267,8 @@ export function parseEnv(source: Record<string, string | undefined>, generateSec
       dataDir,
       redisUrl,
       activityRetentionDays: raw.ACTIVITY_RETENTION_DAYS,
+      priceList,
+      portalUrl,
       production,
     },
   };

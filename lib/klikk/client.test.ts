@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from "../../simulator/index.ts";
 import { createKlikkClient, type KlikkAuth, type KlikkClient, type KlikkClientOptions } from "./client.ts";
 import { orderCreateBodySchema, type OrderCreateBody } from "./contract/order-request.ts";
 import { DigestChallengeCache } from "./digest.ts";
-import { isAbortError, isKlikkError, KlikkError, parseFieldFromMessage, type KlikkErrorCode } from "./errors.ts";
+import { isAbortError, isKlikkError, KlikkError, messageAboutField, parseFieldFromMessage, type KlikkErrorCode } from "./errors.ts";
 
 /** Resolves to the KlikkError a promise rejects with (fails the test otherwise). */
 async function klikkError(p: Promise<unknown>): Promise<KlikkError> {
@@ -347,6 +347,15 @@ describe("error statuses", () => {
     expect(e.message).toBe("items[0].product.options.features.sshd.ip_allow is required");
   });
 
+  it("names the field of a conflict too, so it lands on that field like a 400", async () => {
+    const message = "items[1].product.options.antiaffinity: anti-affinity group 7 has no free host";
+    handler = (_req, res) => json(res, 409, { status: 409, message });
+    const e = await klikkError(client().orderCreate(orderBody));
+    expectCode(e, "conflict", 409);
+    expect(e.field).toBe("items[1].product.options.antiaffinity");
+    expect(e.message).toBe(message);
+  });
+
   it.each([
     ["items[0].product.options.features.sshd.ip_allow is required", "items[0].product.options.features.sshd.ip_allow"],
     ['items[1].name: "a b" is not a valid server name', "items[1].name"],
@@ -359,6 +368,15 @@ describe("error statuses", () => {
     ["", undefined],
   ])("finds the field in %j", (message, field) => {
     expect(parseFieldFromMessage(message)).toBe(field);
+  });
+
+  it.each([
+    ["items[1].product.options.antiaffinity: anti-affinity group 7 has no free host", "items[1].product.options.antiaffinity", "anti-affinity group 7 has no free host"],
+    ["items[0].product.options.features.sshd.ip_allow is required", "items[0].product.options.features.sshd.ip_allow", "is required"],
+    ['"reference" must be at most 255 characters', "reference", "must be at most 255 characters"],
+    ["invalid value for field quantity_cpu", "quantity_cpu", "invalid value for field quantity_cpu"],
+  ])("words %j for its field alone", (message, field, expected) => {
+    expect(messageAboutField(message, field)).toBe(expected);
   });
 
   it("reads Retry-After", async () => {

@@ -112,7 +112,12 @@ export function mapErrorStatus({ action, authMethod, status, headers, text, reda
         ...(write ? { reason: "outcome_unknown" as const } : {}),
       });
     case 409:
-      return fail("conflict", upstreamMessage || "The klikk API could not do this in the current state.", base);
+      // A conflict may name the field that caused it (an anti-affinity group with no free host,
+      // an unknown firewall group): carried like a 400's, so it lands on that field.
+      return fail("conflict", upstreamMessage || "The klikk API could not do this in the current state.", {
+        ...base,
+        ...optionalField(parseFieldFromMessage(upstreamMessage)),
+      });
     case 413:
       return fail("validation", "The request is too large for the klikk API.", {
         ...base,

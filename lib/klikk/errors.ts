@@ -177,3 +177,21 @@ export function parseFieldFromMessage(message: string | undefined): string | und
   }
   return undefined;
 }
+
+/**
+ * An upstream message reworded for the field it names: the leading path (and a colon) is
+ * dropped, so `items[0].product.options.antiaffinity: anti-affinity group 7 has no free host`
+ * becomes `anti-affinity group 7 has no free host`. The server does this once, so no browser
+ * code ever has to find a path in a message.
+ */
+export function messageAboutField(message: string, field: string): string {
+  const trimmed = message.trimStart();
+  for (const quote of ["", '"', "'", "`"]) {
+    const prefix = `${quote}${field}${quote}`;
+    if (trimmed.startsWith(prefix)) {
+      const rest = trimmed.slice(prefix.length).replace(/^\s*:?\s*/, "");
+      if (rest !== "") return rest;
+    }
+  }
+  return message;
+}

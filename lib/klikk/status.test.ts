@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSettled, statusClass, statusLabel } from "./status.ts";
+import { isSettled, statusClass, statusLabel, statusTone } from "./status.ts";
 
 describe("statusClass", () => {
   it.each([
@@ -48,5 +48,15 @@ describe("isSettled", () => {
   });
   it("is true for completed, cancelled and unknown codes", () => {
     for (const code of [0, 900, 910, 999, 300, 7]) expect(isSettled(code)).toBe(true);
+  });
+});
+
+describe("statusTone", () => {
+  it("tells an open invoice from a paid order being processed; the rest look like their class", () => {
+    expect(statusTone(100)).toBe("payment-required");
+    expect(statusTone(110)).toBe("processing");
+    expect(statusTone(150)).toBe("payment");
+    expect(statusTone(210)).toBe("pending");
+    expect(statusTone(0)).toBe("completed");
   });
 });

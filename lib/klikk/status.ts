@@ -60,3 +60,17 @@ export function isSettled(code: number): boolean {
   const cls = statusClass(code);
   return cls !== "payment" && cls !== "pending";
 }
+
+/**
+ * How a badge looks: the class, except that inside 1xx an open invoice (100) and a paid order
+ * being processed (110) look different. Only "payment-required" speaks of money (issue 17: a paid
+ * order wore the same orange euro badge as an unpaid one). Other 1xx codes may be either, so they
+ * keep the class's look.
+ */
+export type StatusTone = Exclude<StatusClass, "payment"> | "payment-required" | "processing" | "payment";
+
+export function statusTone(code: number): StatusTone {
+  if (code === 100) return "payment-required";
+  if (code === 110) return "processing";
+  return statusClass(code);
+}

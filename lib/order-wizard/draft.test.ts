@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { orderCreateBodySchema, orderCreateRequestSchema } from "@/lib/klikk/contract/order-request";
 import { PRIVATE_KEY_MESSAGE } from "@/lib/klikk/contract/validators";
-import {
-  applyPreset,
-  buildOrderBody,
-  curlCommand,
-  errorsOfStep,
-  fieldForPath,
-  newDraft,
-  parseStoredDraft,
-  pathInMessage,
-  resizeNames,
-  sizeTotals,
-  stepOfField,
-  upstreamRequestJson,
-  type Draft,
-} from "./draft";
+import { buildOrderBody } from "./body";
+import { applyPreset, newDraft, parseStoredDraft, sizeTotals, type Draft } from "./draft";
+import { errorsOfStep, fieldForPath } from "./fields";
+import { defaultNames, namesInUse, resizeNames } from "./names";
+import { curlCommand, upstreamRequestJson } from "./preview";
+import { stepFromParam, stepOfField } from "./steps";
 import { validateDraft } from "./validate";
 import { createdNotice, createdOrderHref, PAYMENT_REQUIRED_NOTICE } from "./handoff";
 
@@ -112,8 +103,8 @@ describe("validateDraft", () => {
     expect(errors["cloud-init-url"]).toMatch(/must start with https:\/\//);
     expect(errors["size-ram"]).toMatch(/^RAM must be between 0.5 and 256 GB/);
     expect(errors["firewall-addme"]).toMatch(/must come with a firewall_id/);
-    expect(errorsOfStep(errors, "network").map(([field]) => field).sort()).toEqual(["firewall-addme", "ip-allow", "public-ports"]);
-    expect(errorsOfStep(errors, "servers").map(([field]) => field)).toEqual(["server-name-1"]);
+    expect(errorsOfStep(errors, "network").map(([field]) => field).sort()).toEqual(["cloud-init-url", "firewall-addme", "ip-allow", "public-ports"]);
+    expect(errorsOfStep(errors, "servers").map(([field]) => field).sort()).toEqual(["server-name-1", "size-ram"]);
   });
 
   it("adds checks the contract cannot express", () => {
@@ -145,25 +136,34 @@ describe("paths and fields", () => {
     expect(fieldForPath("items")).toBe("server-count");
     expect(fieldForPath("something.else")).toBe("review-general");
     expect(stepOfField("server-name-4")).toBe("servers");
-    expect(stepOfField("cloud-init-url")).toBe("cloud-init");
+    expect(stepOfField("size-ram")).toBe("servers");
+    expect(stepOfField("cloud-init-url")).toBe("network");
     expect(stepOfField("firewall-id")).toBe("network");
   });
 
-  it("reads the path an upstream conflict message starts with", () => {
-    expect(pathInMessage("items[0].product.options.antiaffinity: anti-affinity group 7 has no free host")).toBe(
-      "items[0].product.options.antiaffinity",
-    );
-    expect(pathInMessage("items[1].product.options.firewall_id: firewall group 99 does not exist")).toBe("items[1].product.options.firewall_id");
-    expect(pathInMessage("Payment required")).toBeNull();
+  it("opens the step that holds the fields of the six-step wizard's addresses", () => {
+    expect(stepFromParam("size")).toBe("servers");
+    expect(stepFromParam("cloud-init")).toBe("network");
+    expect(stepFromParam("review")).toBe("review");
+    expect(stepFromParam("payment")).toBeNull();
+    expect(stepFromParam(null)).toBeNull();
   });
 });
 
 describe("draft helpers", () => {
   it("resizes the server list, keeping edited names and numbering new ones", () => {
-    expect(resizeNames(["db", "web-2"], 4)).toEqual(["db", "web-2", "web-3", "web-4"]);
+    expect(resizeNames(["db", "web-2"], 4)).toEqual(["db", "web-2", "web-1", "web-3"]);
     expect(resizeNames(["a", "b", "c"], 1)).toEqual(["a"]);
-    expect(resizeNames(["web-2"], 2)).toEqual(["web-2", "web-3"]);
+    expect(resizeNames(["web-2"], 2)).toEqual(["web-2", "web-1"]);
     expect(resizeNames(["a"], 99)).toHaveLength(10);
+  });
+
+  it("suggests the next free names among the account's servers, never an existing one", () => {
+    expect(defaultNames(1, [])).toEqual(["web-1"]);
+    expect(defaultNames(1, ["web-1", "WEB-2 ", "db-1"])).toEqual(["web-3"]);
+    expect(defaultNames(3, ["web-1", "web-3"])).toEqual(["web-2", "web-4", "web-5"]);
+    expect(resizeNames(["web-4"], 3, ["web-1", "web-2", "web-3", "web-5"])).toEqual(["web-4", "web-6", "web-7"]);
+    expect([...namesInUse(["web-1", "app", " Web-2"], ["web-1", "web-2"])]).toEqual([0, 2]);
   });
 
   it("applies presets and totals them across servers", () => {
@@ -190,6 +190,13 @@ describe("draft helpers", () => {
     expect(parseStoredDraft(JSON.stringify(withoutKeys))).toBeNull();
     // Unknown keys are dropped, as before, so nothing but the draft's own fields reaches the form.
     expect(parseStoredDraft(JSON.stringify({ ...draft, extra: "x" }))).toEqual(draft);
+  });
+
+  it("reads a draft the six-step wizard stored: its step maps to the one holding it, its names stay", () => {
+    const old: Record<string, unknown> = { ...ready({ names: ["web-1"] }), furthest: "cloud-init" };
+    delete old.namesChosen;
+    expect(parseStoredDraft(JSON.stringify(old))).toMatchObject({ furthest: "network", names: ["web-1"], namesChosen: true });
+    expect(parseStoredDraft(JSON.stringify({ ...old, furthest: "size" }))?.furthest).toBe("servers");
   });
 
   it("words the handoff for payment required", () => {

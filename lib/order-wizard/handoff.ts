@@ -5,7 +5,7 @@
 
 /** The sentence for status 100 (payment required): the order exists, an invoice waits. */
 export const PAYMENT_REQUIRED_NOTICE =
-  "An invoice was created for this order. Pay it in the billing menu; the order continues once it is paid.";
+  "An invoice was created for this order. Pay it in the klikk portal; the order continues once it is paid.";
 
 export function isPaymentRequired(status: number): boolean {
   return status === 100;

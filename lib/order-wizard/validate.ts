@@ -4,7 +4,9 @@
  * wizard's first load and fetched once the page is up; see ./validate-loader.ts.
  */
 import { formatIssuePath, orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
-import { buildOrderBody, fieldForPath, fieldMessage, MAX_SERVERS, type Draft, type DraftErrors } from "./draft";
+import { buildOrderBody } from "./body";
+import { MAX_SERVERS, type Draft } from "./draft";
+import { fieldForPath, fieldMessage, type DraftErrors } from "./fields";
 
 /**
  * Every problem of the draft, keyed by field: friendly checks the contract cannot express

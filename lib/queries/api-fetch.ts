@@ -3,30 +3,17 @@
  * one error shape `{"error": {code, message, fields}}` and throws an ApiError carrying the HTTP
  * status and code, so callers branch on `error.code`, never on message text.
  */
-export type ApiErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "validation"
-  | "conflict"
-  | "payment_required"
-  | "rate_limited"
-  | "csrf"
-  | "payload_too_large"
-  | "method_not_allowed"
-  | "upstream_unavailable"
-  | "upstream_timeout"
-  | "upstream_invalid"
-  | "internal"
-  | "network";
+import { isApiErrorCode, type ApiErrorCode } from "@/lib/api-errors";
+
+export type { ApiErrorCode } from "@/lib/api-errors";
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode | string;
+  readonly code: ApiErrorCode;
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, retryAfterSeconds: number | null = null) {
+  constructor(status: number, code: ApiErrorCode, message: string, fields: Record<string, string> = {}, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
@@ -59,7 +46,8 @@ function readErrorBody(status: number, body: unknown, retryAfter: string | null)
       }
       return new ApiError(
         status,
-        typeof code === "string" ? code : "internal",
+        // A code outside the vocabulary (an older or newer server) reads as a plain failure.
+        isApiErrorCode(code) ? code : "internal",
         typeof message === "string" ? message : `The dashboard answered ${status}.`,
         safeFields,
         retryAfterSeconds,

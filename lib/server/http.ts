@@ -1,20 +1,21 @@
 import "server-only";
 
 // Responses and the route wrapper: the one error shape every route handler answers with.
-import { isAbortError, isKlikkError } from "@/lib/klikk/errors";
+import type { ErrorBody, ServerErrorCode } from "@/lib/api-errors";
+import { isAbortError, isKlikkError, messageAboutField } from "@/lib/klikk/errors";
 import { logger } from "@/lib/server/log";
 import { isStoreUnavailable } from "@/lib/server/store/types";
 
-export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type { ErrorBody } from "@/lib/api-errors";
 
 /** A failure a route handler answers with; anything else thrown becomes a generic 500. */
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ServerErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(status: number, code: string, message: string, options: { fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  constructor(status: number, code: ServerErrorCode, message: string, options: { fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
     super(message);
     this.status = status;
     this.code = code;
@@ -43,7 +44,9 @@ export function toHttpError(error: unknown, context: string): HttpError {
   if (error instanceof HttpError) return error;
   if (isKlikkError(error)) {
     if (error.detail) logger.warn(`${context}: upstream ${error.code}: ${error.detail}`);
-    return new HttpError(error.httpStatus, error.code, error.message, error.field ? { fields: { [error.field]: error.message } } : {});
+    // A read-only refusal gets its own code, so the browser can turn ordering and cancelling off.
+    const code = error.reason === "read_only" ? "read_only" : error.code;
+    return new HttpError(error.httpStatus, code, error.message, error.field ? { fields: { [error.field]: messageAboutField(error.message, error.field) } } : {});
   }
   if (isStoreUnavailable(error)) {
     logger.warn(`${context}: store unavailable${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`);

@@ -1,7 +1,8 @@
 import { type OrderCreateBody, orderCreateBodySchema } from "@/lib/klikk/contract/order-request";
-import type { OrderCreateResult } from "@/lib/klikk/schemas";
-import { type Actor, actorOf, recordActivity } from "@/lib/server/activity";
 import { isKlikkError } from "@/lib/klikk/errors";
+import type { OrderCreateResult } from "@/lib/klikk/schemas";
+import { rememberRefusal } from "@/lib/server/account-flags";
+import { type Actor, actorOf, recordActivity } from "@/lib/server/activity";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { getEnv } from "@/lib/server/env";
 import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } from "@/lib/server/http";
@@ -74,6 +75,7 @@ export const POST = route("POST /api/orders", async (request) => {
       const created = await client.orderCreate(body);
       return { status: 201, body: created, mayHaveActed: true };
     } catch (error) {
+      await rememberRefusal(session.auth, error);
       const unknown = mayHaveActed(error);
       const httpError = toHttpError(error, "POST /api/orders");
       const message = unknown ? ORDER_OUTCOME_UNKNOWN : httpError.message;

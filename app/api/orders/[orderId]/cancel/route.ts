@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { rememberRefusal } from "@/lib/server/account-flags";
+import { actorOf, recordActivity } from "@/lib/server/activity";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { parseId, readJson } from "@/lib/server/request";
-import { actorOf, recordActivity } from "@/lib/server/activity";
 import { requireClient } from "@/lib/server/klikk";
 
 const cancelSchema = z
@@ -22,7 +23,10 @@ export const POST = route<{ orderId: string }>("POST /api/orders/[orderId]/cance
   const orderId = parseId((await params).orderId, "orderId");
   const { session, client } = await requireClient();
   const { itemId } = await readJson(request, cancelSchema);
-  await client.orderCancel(orderId, itemId, { signal: request.signal });
+  await client.orderCancel(orderId, itemId, { signal: request.signal }).catch(async (error: unknown) => {
+    await rememberRefusal(session.auth, error);
+    throw error;
+  });
   await recordActivity(actorOf(session), itemId ? "item_cancelled" : "order_cancelled", { orderId, ...(itemId ? { itemId } : {}) });
   return noContent();
 });

@@ -1,12 +1,16 @@
 import type { ChangeEvent } from "react";
 import { TextField } from "@/components/ui/field";
-import { applyPreset, limits, sizePresets, sizeTotals, type Draft, type FieldId } from "@/lib/order-wizard/draft";
+import { applyPreset, limits, sizePresets, sizeTotals, type Draft } from "@/lib/order-wizard/draft";
+import type { FieldId } from "@/lib/order-wizard/steps";
 import { fieldsetClasses, legendClasses, radioCardClasses, type StepProps } from "./controls";
+import { OrderEstimate, ServerPrice } from "./price";
 
 const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
 
-export function StepSize({ draft, onChange, onBlur, errorOf }: StepProps) {
+/** Size presets as cards (each with its price when there is a price list), custom values, totals. */
+export function SizeFields({ draft, onChange, onBlur, errorOf, prices }: StepProps) {
   const totals = sizeTotals(draft);
+  const n = draft.names.length;
   const custom = (field: FieldId, key: "ramGb" | "cpu" | "storageGb") => ({
     value: draft[key],
     error: errorOf(field),
@@ -21,9 +25,14 @@ export function StepSize({ draft, onChange, onBlur, errorOf }: StepProps) {
   });
 
   return (
-    <div className="space-y-6">
+    <>
       <fieldset className={fieldsetClasses}>
         <legend className={legendClasses}>Size of each server</legend>
+        {prices ? (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Prices are estimates {draft.ipv4 ? "with" : "without"} a public IPv4 address, before tax; the invoice decides.
+          </p>
+        ) : null}
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
           {sizePresets.map((preset) => (
             <label key={preset.id} className={radioCardClasses}>
@@ -40,6 +49,7 @@ export function StepSize({ draft, onChange, onBlur, errorOf }: StepProps) {
                 <span className="block text-slate-700 dark:text-slate-300">
                   {fmt(preset.ramGb)} GB RAM, {preset.cpu} CPU, {fmt(preset.storageGb)} GB
                 </span>
+                {prices ? <ServerPrice size={{ ...preset, ipv4: draft.ipv4 }} prices={prices} /> : null}
               </span>
             </label>
           ))}
@@ -81,27 +91,30 @@ export function StepSize({ draft, onChange, onBlur, errorOf }: StepProps) {
 
       <section aria-labelledby="size-totals-title" className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
         <h3 id="size-totals-title" className="font-semibold">
-          Totals for {draft.names.length} {draft.names.length === 1 ? "server" : "servers"}
+          Totals for {n} {n === 1 ? "server" : "servers"}
         </h3>
         {totals ? (
-          <dl className="mt-1 grid grid-cols-3 gap-2">
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">RAM</dt>
-              <dd className="font-medium">{fmt(totals.ramGb)} GB</dd>
-            </div>
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">CPU cores</dt>
-              <dd className="font-medium">{fmt(totals.cpu)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">Storage</dt>
-              <dd className="font-medium">{fmt(totals.storageGb)} GB</dd>
-            </div>
-          </dl>
+          <>
+            <dl className="mt-1 grid grid-cols-3 gap-2">
+              <div>
+                <dt className="text-slate-700 dark:text-slate-300">RAM</dt>
+                <dd className="font-medium">{fmt(totals.ramGb)} GB</dd>
+              </div>
+              <div>
+                <dt className="text-slate-700 dark:text-slate-300">CPU cores</dt>
+                <dd className="font-medium">{fmt(totals.cpu)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-700 dark:text-slate-300">Storage</dt>
+                <dd className="font-medium">{fmt(totals.storageGb)} GB</dd>
+              </div>
+            </dl>
+            <OrderEstimate draft={draft} prices={prices} className="mt-2" />
+          </>
         ) : (
           <p className="mt-1">Enter numbers for RAM, CPU and storage to see the totals.</p>
         )}
       </section>
-    </div>
+    </>
   );
 }

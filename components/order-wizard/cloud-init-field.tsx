@@ -1,7 +1,8 @@
 import { TextField } from "@/components/ui/field";
 import { fieldsetClasses, legendClasses, type StepProps } from "./controls";
 
-export function StepCloudInit({ draft, onChange, onBlur, errorOf }: StepProps) {
+/** The optional cloud-init URL, the last part of the network and access step. */
+export function CloudInitField({ draft, onChange, onBlur, errorOf }: StepProps) {
   return (
     <fieldset className={fieldsetClasses}>
       <legend className={legendClasses}>First boot</legend>

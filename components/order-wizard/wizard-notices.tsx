@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { OrderFailure } from "@/lib/order-wizard/order-outcome";
+
+/** Why the order was not placed (or may not have been), with the way forward. */
+export function FailureAlert({ failure, onNewAttempt }: { failure: OrderFailure; onNewAttempt: () => void }) {
+  return (
+    <Alert tone="error" title={failure.title} className="mt-6">
+      <p>{failure.text}</p>
+      {failure.ordersLink || failure.newAttempt ? (
+        <div className="flex flex-wrap gap-2 pt-1">
+          {failure.ordersLink ? (
+            <Link href="/orders" className="font-medium underline underline-offset-2">
+              Check your orders
+            </Link>
+          ) : null}
+          {failure.newAttempt ? (
+            <Button size="sm" variant="secondary" onClick={onNewAttempt}>
+              Send as a new attempt
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** Shown between "placed" and the order's page opening. */
+export function HandoffPanel({ title, text, detail }: { title: string; text: string; detail: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section aria-labelledby="handoff-title" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950 sm:p-6 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+      <h2 id="handoff-title" ref={ref} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+        {title}
+      </h2>
+      <p role="status">{text}</p>
+      {detail ? <p className="text-sm">The klikk API says: {detail}</p> : null}
+    </section>
+  );
+}
+
+/** Placeholder while the draft is read from storage (only the browser has it). */
+export function WizardSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading the order form" className="animate-pulse space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <div className="h-6 w-48 rounded bg-slate-200 dark:bg-slate-700" />
+      <div className="h-10 w-full rounded bg-slate-200 dark:bg-slate-700" />
+      <div className="h-10 w-full rounded bg-slate-200 dark:bg-slate-700" />
+    </div>
+  );
+}

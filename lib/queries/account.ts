@@ -1,0 +1,35 @@
+"use client";
+
+import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
+import type { AccountInfo } from "@/app/api/account/route";
+import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
+
+export type { AccountInfo };
+
+export const accountQueryOptions = () =>
+  queryOptions({
+    queryKey: ["account"] as const,
+    queryFn: ({ signal }) => apiFetch<AccountInfo>("/api/account", { signal }),
+    staleTime: 60_000,
+  });
+
+/** Read-only flag and portal address of the signed-in account. */
+export function useAccountQuery() {
+  return useQuery(accountQueryOptions());
+}
+
+/**
+ * True once the upstream has refused this account an order or a cancel as read-only. Until the
+ * answer is known the actions stay on: the upstream is the judge, this only spares a wasted form.
+ */
+export function useReadOnly(): boolean {
+  return useAccountQuery().data?.readOnly === true;
+}
+
+/** After a refusal for read-only access, every page shows the actions as off at once. */
+export function noteRefusal(queryClient: QueryClient, error: unknown): void {
+  if (isApiError(error) && error.code === "read_only") {
+    queryClient.setQueryData(accountQueryOptions().queryKey, (current) => (current ? { ...current, readOnly: true } : current));
+    void queryClient.invalidateQueries({ queryKey: accountQueryOptions().queryKey });
+  }
+}
