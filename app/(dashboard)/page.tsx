@@ -1,7 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { NewOrderLink } from "@/components/orders/new-order-link";
 import { Overview } from "@/components/overview/overview";
-import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { prefetch } from "@/lib/server/prefetch";
 
@@ -11,7 +11,7 @@ export default async function OverviewPage() {
   const state = await prefetch({ orders: true, servers: true });
   return (
     <HydrationBoundary state={state}>
-      <PageHeader title="Overview" description="What needs attention, your latest orders and your servers." actions={<ButtonLink href="/orders/new">New order</ButtonLink>} />
+      <PageHeader title="Overview" description="What needs attention, your latest orders and your servers." actions={<NewOrderLink />} />
       <Overview />
     </HydrationBoundary>
   );

@@ -140,6 +140,7 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
     const all = Object.entries(allErrors) as [FieldId, string][];
     if (all.length > 0) return reportErrors(all);
     submitting.current = true;
+    const startedAt = Date.now();
     let answer: PlaceAnswer;
     try {
       const result = await createOrder.mutateAsync({ body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey });
@@ -162,7 +163,12 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
     if (outcome.kind === "fields") {
       setUpstreamErrors(Object.fromEntries(outcome.errors));
       reportErrors(outcome.errors);
-    } else setFailure(outcome.failure);
+    } else {
+      const sent = checked === draft ? body : buildOrderBody(checked);
+      // The order may exist: remember what was sent, so the alert can show the candidates.
+      const attempt = outcome.failure.ordersLink ? { since: startedAt, reference: sent.reference ?? "", names: sent.items.map((item) => item.name) } : undefined;
+      setFailure({ ...outcome.failure, ...(attempt ? { attempt } : {}) });
+    }
   }
 
   if (leaving) return <HandoffPanel title={leaving.title} text="Opening the order…" detail={leaving.message} />;

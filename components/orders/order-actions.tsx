@@ -2,6 +2,7 @@
 
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import type { OrderStatus } from "@/lib/klikk/schemas";
+import { useReadOnly } from "@/lib/queries/account";
 import { isCancellable, itemLabel, itemTarget, orderCancelRequest, type CancelRequest } from "@/lib/orders/order-view";
 
 /** The actions one order offers: cancelling it, or one of its items when it has several. */
@@ -29,11 +30,13 @@ export function orderActions(order: OrderStatus, onCancel: (request: CancelReque
  * is shown at all rather than a disabled one.
  */
 export function OrderActions({ order, onCancel }: { order: OrderStatus; onCancel: (request: CancelRequest) => void }) {
+  const readOnly = useReadOnly();
   const items = orderActions(order, onCancel);
   if (items.length === 0) return null;
   return (
     <Menu
       label={`Actions for order ${order.order_id}`}
+      disabled={readOnly}
       items={items}
       triggerClassName="inline-flex min-h-8 items-center gap-1 rounded-md border border-slate-300 px-2.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
       trigger={

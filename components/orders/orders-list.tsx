@@ -19,6 +19,7 @@ import {
   statusSignature,
   visibleOrders,
 } from "@/lib/orders/order-view";
+import { useReadOnly } from "@/lib/queries/account";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/url-state/use-search-state";
 import { LastUpdated } from "./last-updated";
@@ -30,6 +31,7 @@ import { useLiveInterval } from "./use-live-interval";
 
 /** The orders list: filter, search and sort kept in the URL; live status; cancel one or many. */
 export function OrdersList() {
+  const readOnly = useReadOnly();
   const [params, update] = useSearchState(orderListDefaults);
   const status = parseStatusFilter(params.status);
   const sort = parseSort(params.sort);
@@ -95,7 +97,13 @@ export function OrdersList() {
             <div className="flex flex-wrap gap-2">
               {/* Only there while something is selected: an idle red button beside the list read as its main action. */}
               {selectedShown.length > 0 ? (
-                <Button variant="secondary" size="sm" className="text-red-700 dark:text-red-300" onClick={() => openCancel({ targets: selectedShown.map(orderTarget) })}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  className="text-red-700 dark:text-red-300"
+                  disabled={readOnly}
+                  onClick={() => openCancel({ targets: selectedShown.map(orderTarget) })}
+                >
                   Cancel selected ({selectedShown.length})
                 </Button>
               ) : null}

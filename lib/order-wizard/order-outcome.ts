@@ -14,9 +14,18 @@
 import { READ_ONLY_NOTICE, type ApiErrorCode } from "@/lib/api-errors";
 import { fieldForPath, fieldMessage } from "./fields";
 import { createdNotice, createdOrderHref } from "./handoff";
+import type { UnconfirmedAttempt } from "./possible-orders";
 import { stepOfField, type FieldId } from "./steps";
 
-export type OrderFailure = { title: string; text: string; ordersLink?: boolean; newAttempt?: boolean; readOnly?: boolean };
+export type OrderFailure = {
+  title: string;
+  text: string;
+  ordersLink?: boolean;
+  newAttempt?: boolean;
+  readOnly?: boolean;
+  /** Set by the wizard when the order may exist: what was sent, to look for it in the list. */
+  attempt?: UnconfirmedAttempt;
+};
 
 export type PlaceAnswer =
   | { ok: true; orderId: number; status: number; message: string }

@@ -1,7 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { NewOrderLink } from "@/components/orders/new-order-link";
 import { OrdersList } from "@/components/orders/orders-list";
-import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { prefetch } from "@/lib/server/prefetch";
 
@@ -11,7 +11,7 @@ export default async function OrdersPage() {
   const state = await prefetch({ orders: true });
   return (
     <HydrationBoundary state={state}>
-      <PageHeader title="Orders" description="Every order with its status. Orders in progress update by themselves." actions={<ButtonLink href="/orders/new">New order</ButtonLink>} />
+      <PageHeader title="Orders" description="Every order with its status. Orders in progress update by themselves." actions={<NewOrderLink />} />
       {/* No Suspense boundary around it: the page is rendered per request (useSearchParams does
           not suspend then), and a boundary lets React stream the rows behind a fallback that
           only a script swaps out, so the HTML alone would not show them. */}
