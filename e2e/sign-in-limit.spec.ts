@@ -15,10 +15,13 @@ test.afterAll(async () => {
   await api.dispose();
 });
 
-let lastOctet = 0;
+// Addresses never repeat within a run, also when a failed test restarts the worker (which
+// evaluates this file again): a documentation-range IPv6 address with a time-based suffix.
+let lastAddress = 0;
 function fromNewAddress(): Record<string, string> {
-  lastOctet += 1;
-  return { Origin: E2E.strictAppUrl, "Content-Type": "application/json", "X-Forwarded-For": `198.51.100.${lastOctet}` };
+  lastAddress = Math.max(lastAddress + 1, Date.now() * 1000 + Math.floor(Math.random() * 1000));
+  const suffix = lastAddress.toString(16).padStart(16, "0").match(/.{4}/g)?.join(":");
+  return { Origin: E2E.strictAppUrl, "Content-Type": "application/json", "X-Forwarded-For": `2001:db8::${suffix}` };
 }
 
 const basic = (username: string, password: string) => ({ method: "basic", username, password });

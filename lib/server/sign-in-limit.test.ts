@@ -36,6 +36,16 @@ describe("sign-in limit (on the SQLite store)", () => {
     await (await beginSignIn(store, from, "user:b", options)).succeeded();
   });
 
+  it("counts attempts refused as busy too, so a burst uses up the address's budget", async () => {
+    const from = address();
+    const burst = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => beginSignIn(store, from, `user:burst-${index}`, options)));
+    const admitted = burst.filter((result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof beginSignIn>>> => result.status === "fulfilled");
+    expect(admitted.length).toBeGreaterThanOrEqual(1);
+    for (const attempt of admitted) await attempt.value.failed();
+    // The right password after the burst: refused, the address has used its ten attempts.
+    await expect(refusal(beginSignIn(store, from, "user:right", options))).resolves.toMatchObject({ status: 429, code: "rate_limited" });
+  });
+
   it("lets one attempt per username run at a time, whatever the address", async () => {
     const first = await beginSignIn(store, address(), "user:same", options);
     await expect(refusal(beginSignIn(store, address(), "user:same", options))).resolves.toMatchObject({ status: 429 });

@@ -38,10 +38,11 @@ function waitText(ms: number): string {
 
 /**
  * Sign-in limits kept in the store, so they hold across instances and restarts (ASVS 6.1.1):
+ * - every attempt counts against the address before anything else (taken back on success or
+ *   when the upstream gave no verdict); past `addressLimit` in 15 minutes the address gets a
+ *   hard 429;
  * - at most one attempt in flight per client address and per username, so a burst cannot race
  *   past the count;
- * - every attempt counts against the address before the upstream is asked (taken back on
- *   success); past `addressLimit` in 15 minutes the address gets a hard 429;
  * - a username is never locked out: past half the limit, each failure doubles a delay before the
  *   next attempt (1 s, 2 s, 4 s … up to a minute), so guessing stays slow while the real owner
  *   can still sign in from a clean address.
@@ -55,6 +56,13 @@ export async function beginSignIn(store: Store, address: string, subject: string
     await Promise.all(locks.map((key) => store.releaseLock(key, owner).catch(() => undefined)));
   };
 
+  // Every attempt counts against the address first, also one refused below for being busy: a
+  // burst uses up the address's budget whatever order its requests are served in, so a right
+  // password hidden in a burst of wrong ones is refused too.
+  const used = await store.incrementCounter(`${addressKey}:attempts`, SIGN_IN_WINDOW_MS);
+  if (used.count > options.addressLimit) {
+    throw tooMany(`Too many failed sign-ins from this address. Wait ${waitText(used.resetAt - Date.now())} and try again.`, used.resetAt - Date.now());
+  }
   for (const key of [addressKey, subjectKey]) {
     if (!(await store.acquireLock(key, owner, options.lockMs))) {
       await releaseLocks();
@@ -62,19 +70,13 @@ export async function beginSignIn(store: Store, address: string, subject: string
     }
     locks.push(key);
   }
-  try {
-    const used = await store.readCounter(`${addressKey}:attempts`);
-    if (used && used.count >= options.addressLimit) {
-      throw tooMany(`Too many failed sign-ins from this address. Wait ${waitText(used.resetAt - Date.now())} and try again.`, used.resetAt - Date.now());
-    }
-    const delay = await store.readCounter(`${subjectKey}:delay`);
-    if (delay) {
-      throw tooMany(`Too many failed sign-ins for this account. Wait ${waitText(delay.resetAt - Date.now())} and try again.`, delay.resetAt - Date.now());
-    }
-    await store.incrementCounter(`${addressKey}:attempts`, SIGN_IN_WINDOW_MS);
-  } catch (error) {
+  const delay = await store.readCounter(`${subjectKey}:delay`).catch(async (error: unknown) => {
     await releaseLocks();
     throw error;
+  });
+  if (delay) {
+    await releaseLocks();
+    throw tooMany(`Too many failed sign-ins for this account. Wait ${waitText(delay.resetAt - Date.now())} and try again.`, delay.resetAt - Date.now());
   }
 
   const freeFailures = Math.max(3, Math.floor(options.addressLimit / 2));
