@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { isApiError } from "@/lib/queries/api-fetch";
 
 /**
@@ -26,5 +26,10 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // Pages now arrive with their data in the HTML, so "the rows are there" no longer means "the
+  // page reacts": this marks the moment it does, for tests and for styles that need script.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -261,6 +261,8 @@ test.describe("accessibility and small screens", () => {
   test("two filter changes in quick succession both land in the URL", async ({ signedInPage: page }) => {
     await page.goto("/servers");
     await expect(page.getByTestId("result-count")).toHaveText("Showing all 13 servers");
+    // The rows arrive in the HTML before the page reacts: wait until it does.
+    await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
     // Both changes in one task, before React renders the first: the second must not undo it.
     await page.evaluate(() => {
       const select = (label: string, value: string) => {

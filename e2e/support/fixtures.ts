@@ -52,6 +52,27 @@ export async function setTheme(page: Page, theme: "light" | "dark"): Promise<voi
 const SCANNED_TYPES = /json|javascript|html|text|x-component/;
 
 export const test = base.extend<{ signedInPage: Page; secretScan: void }>({
+  /**
+   * Pages arrive with their data in the HTML, before React has hydrated them: a click or a
+   * select made then can be lost on a slow machine. Every goto and reload here waits until the
+   * page reacts (components/providers marks it), or gives up quietly for pages that never do.
+   */
+  page: async ({ page }, provide) => {
+    const ready = () => page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 15_000 * E2E.timeoutFactor }).catch(() => undefined);
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args: Parameters<Page["goto"]>) => {
+      const response = await goto(...args);
+      await ready();
+      return response;
+    };
+    page.reload = async (...args: Parameters<Page["reload"]>) => {
+      const response = await reload(...args);
+      await ready();
+      return response;
+    };
+    await provide(page);
+  },
   signedInPage: async ({ page }, provide) => {
     await signIn(page.request);
     await provide(page);
