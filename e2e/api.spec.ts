@@ -157,3 +157,26 @@ test.describe("refusals", () => {
     }
   });
 });
+
+test("Digest session: 5 rounds of 20 concurrent orders, none refused", async ({ request }) => {
+  test.setTimeout(120_000);
+  await resetSimulator(request);
+  const api = await contextFor();
+  try {
+    await signIn(api, demo.digest);
+    for (let round = 1; round <= 5; round += 1) {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          api.post("/api/orders", {
+            headers: { ...sameOrigin, "Idempotency-Key": `digest-${round}-${index}-${Date.now()}` },
+            data: orderBody(`digest-${round}-${index}`),
+          }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.status());
+      expect(statuses.filter((status) => status !== 201), `round ${round}`).toEqual([]);
+    }
+  } finally {
+    await api.dispose();
+  }
+});

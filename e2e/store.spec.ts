@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRedisServer, type RedisServer } from "../tests/support/redis-server";
-import { E2E } from "./support/env";
+import { spawn } from "node:child_process";
+import { appServerEnv, E2E } from "./support/env";
 import { demo, expect, resetSimulator, test } from "./support/fixtures";
 import { orderBody } from "./support/orders";
 import { resetStats, setFaults, simulatorStats } from "./support/simulator";
@@ -75,6 +76,20 @@ test.describe("embedded store (SQLite)", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test("the server itself stops with one line naming a DATA_DIR it cannot write", async () => {
+  const child = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: { ...process.env, ...appServerEnv(E2E.appPort + 69, { DATA_DIR: "/proc/version/data" }) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toMatch(/^klikk dashboard: DATA_DIR \/proc\/version\/data cannot be written \(.+\); set DATA_DIR to a writable folder$/m);
+  expect(output).not.toMatch(/\n\s+at /);
 });
 
 test.describe("two instances sharing one Redis", () => {

@@ -3,13 +3,13 @@ import type { ReactNode } from "react";
 import { ReadOnlyNotice } from "@/components/orders/read-only-notice";
 import { AppHeader, SkipLink } from "@/components/shell/app-header";
 import { getEnv } from "@/lib/server/env";
-import { getSession } from "@/lib/server/session";
+import { getSession, tokenHint } from "@/lib/server/session";
 
 /** The signed-in shell. It checks the session itself; the proxy's redirect is only a convenience. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const session = await getSession({ clearCookie: false });
   if (!session) redirect("/login");
-  const account = { method: session.auth.method, ...(session.username ? { username: session.username } : {}) };
+  const account = { method: session.auth.method, ...(session.username ? { username: session.username } : {}), ...tokenHint(session.auth) };
   return (
     <>
       <SkipLink />

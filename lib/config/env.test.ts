@@ -97,6 +97,19 @@ describe("npm start", () => {
     expect(result.stderr.trim()).toMatch(/^klikk dashboard: PRICE_LIST: period must be "month" or "year"$/);
   });
 
+  it("stops with one line naming DATA_DIR when it cannot be written, before any build", () => {
+    const result = runStart({ DATA_DIR: "/proc/version/data", SESSION_SECRET: secret });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^klikk dashboard: DATA_DIR \/proc\/version\/data cannot be written \(.+\); set DATA_DIR to a writable folder$/);
+  });
+
+  it("stops with one line naming REDIS_URL when it is not a Redis URL, without repeating it", () => {
+    const result = runStart({ REDIS_URL: "http://user:hunter2@cache:6379", SESSION_SECRET: secret });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^klikk dashboard: REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(result.stderr).not.toContain("hunter2");
+  });
+
   it("stops with one line naming KLIKK_API_URL when it is not a URL", () => {
     const result = runStart({ KLIKK_API_URL: "my.klikk.com/api", SESSION_SECRET: secret });
     expect(result.status).toBe(1);

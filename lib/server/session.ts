@@ -161,6 +161,14 @@ export async function getSession({ clearCookie = true }: { clearCookie?: boolean
   return session;
 }
 
+/**
+ * The last four characters of a token, so the header can say "Signed in with token …1a2b" as
+ * consoles do. Only for tokens long enough that four characters give away little of them.
+ */
+export function tokenHint(auth: KlikkAuth): { tokenHint?: string } {
+  return auth.method === "token" && auth.token.length >= 8 ? { tokenHint: auth.token.slice(-4) } : {};
+}
+
 /** Stores a session for freshly verified credentials and sets its cookie. */
 export async function startSession(auth: KlikkAuth, username: string | undefined, client: { address: string; userAgent: string }): Promise<void> {
   const sid = randomBytes(32).toString("base64url");

@@ -4,7 +4,7 @@ import { assertSameOrigin } from "@/lib/server/csrf";
 import { json, methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
 import { accountIdentity } from "@/lib/server/identity";
-import { endSession, getSession, startSession } from "@/lib/server/session";
+import { endSession, getSession, startSession, tokenHint } from "@/lib/server/session";
 import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
 
 const METHOD_NAMES = { token: "with an account token", basic: "with a password (Basic)", digest: "with a password (Digest)" } as const;
@@ -28,6 +28,7 @@ export const GET = route("GET /api/session", async (request) => {
   return json({
     method: session.auth.method,
     ...(session.username ? { username: session.username } : {}),
+    ...tokenHint(session.auth),
     clientAddress: clientAddress(request),
   });
 });
