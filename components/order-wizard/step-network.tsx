@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { parseIpAddress } from "@/lib/klikk/contract/validators";
+import { normalizeAddress } from "@/lib/ip/ip";
 import { useSessionQuery } from "@/lib/queries/session";
 import { CloudInitField } from "./cloud-init-field";
 import { CheckboxField, ErrorText, fieldsetClasses, legendClasses, type StepProps } from "./controls";
@@ -13,17 +13,12 @@ function suggestGroup(): string {
   return String(1000 + Math.floor(Math.random() * 9000));
 }
 
-/** The address the dashboard sees, without an IPv4-mapped IPv6 prefix, which firewalls do not expect. */
-function plainAddress(address: string): string | null {
-  const v = address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
-  return parseIpAddress(v) ? v : null;
-}
-
 export function StepNetwork(props: StepProps) {
   const { draft, onChange, onBlur, errorOf } = props;
   const session = useSessionQuery();
   const count = draft.names.length;
-  const myAddress = session.data ? plainAddress(session.data.clientAddress) : null;
+  // Without an IPv4-mapped IPv6 prefix, which firewalls do not expect (the IP module's form).
+  const myAddress = session.data ? normalizeAddress(session.data.clientAddress) : null;
   const listed = draft.ipAllow
     .split(",")
     .map((e) => e.trim())
