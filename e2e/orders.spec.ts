@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { E2E } from "./support/env";
+import { openInstanceStore } from "./support/store";
 import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, setTheme, signIn, test } from "./support/fixtures";
 
 /** Seeded "Demo AS" orders (simulator/README.md) and the badge each must show. */
@@ -317,6 +318,14 @@ test.describe("cancelling", () => {
   });
 
   test("a read-only user is refused: the reason is shown and nothing changes", async ({ page }) => {
+    // The first refusal is what this is about: forget what the shared instance's store learned
+    // about this account in earlier tests (after one refusal, the actions are shown off).
+    const store = openInstanceStore();
+    try {
+      store.prepare("DELETE FROM settings WHERE identity = ?").run("user:demo-readonly");
+    } finally {
+      store.close();
+    }
     await signIn(page.request, demo.readonly);
     await page.goto("/orders");
     await chooseAction(page, "Actions for order 70", "Cancel order 70");

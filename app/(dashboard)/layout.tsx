@@ -7,7 +7,7 @@ import { getSession, tokenHint } from "@/lib/server/session";
 
 /** The signed-in shell. It checks the session itself; the proxy's redirect is only a convenience. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const session = await getSession({ clearCookie: false });
+  const session = await getSession();
   if (!session) redirect("/login");
   const account = { method: session.auth.method, ...(session.username ? { username: session.username } : {}), ...tokenHint(session.auth) };
   return (

@@ -22,7 +22,7 @@ const DEMO_CREDENTIALS = [
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);
-  if (await getSession({ clearCookie: false })) redirect(next);
+  if (await getSession()) redirect(next);
   const env = getEnv();
   const dashboardAddress = await upstreamLocalAddress();
   // Why the visitor is here: the sign-out button sends `signed-out`; the proxy adds `expired`

@@ -46,7 +46,7 @@ export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
   // as before instead of waiting for the upstream here. Browsers say which is which.
   const dest = (await headers()).get("sec-fetch-dest");
   if (dest && dest !== "document") return dehydrate(queryClient);
-  const session = await getSession({ clearCookie: false });
+  const session = await getSession();
   if (!session) return dehydrate(queryClient);
   const client = klikkClient(session.auth);
   const signal = AbortSignal.timeout(PREFETCH_BUDGET_MS);

@@ -150,15 +150,15 @@ export async function loadSession(cookieValue: string | undefined, now = Date.no
 }
 
 /**
- * The signed-in session of this request, or null. With `clearCookie` (route handlers only: pages
- * cannot set cookies) a cookie that no longer names a session is deleted.
+ * The signed-in session of this request, or null. A cookie that no longer names a session is
+ * left in place here: the proxy deletes it on the next page load, and only then, so that page can
+ * still tell "your session expired" from "you are signed out" (a background API call that
+ * deleted it first would lose that).
  */
-export async function getSession({ clearCookie = true }: { clearCookie?: boolean } = {}): Promise<SessionData | null> {
+export async function getSession(): Promise<SessionData | null> {
   const secure = isSecureRequest(await headers());
   const value = (await cookies()).get(sessionCookieName(secure))?.value;
-  const session = await loadSession(value);
-  if (!session && value && clearCookie) (await openCookieSession()).destroy();
-  return session;
+  return loadSession(value);
 }
 
 /**
@@ -199,7 +199,7 @@ export async function clearSessionCookie(): Promise<void> {
 
 /** Ends this request's session in the store and deletes its cookie. */
 export async function endSession(): Promise<SessionData | null> {
-  const session = await getSession({ clearCookie: false });
+  const session = await getSession();
   if (session) await getStore().deleteSession(session.id);
   (await openCookieSession()).destroy();
   return session;

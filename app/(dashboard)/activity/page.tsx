@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** The account's own activity, read from the store on every visit; the filter is a plain GET form. */
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getSession({ clearCookie: false });
+  const session = await getSession();
   if (!session) redirect("/login?reason=expired");
   const raw = (await searchParams).kind;
   const kind = typeof raw === "string" && isActivityKind(raw) ? raw : null;

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Sessions" };
 export const dynamic = "force-dynamic";
 
 export default async function SessionsPage() {
-  const session = await getSession({ clearCookie: false });
+  const session = await getSession();
   if (!session) redirect("/login?reason=expired");
   const sessions = await listAccountSessions(session);
   return (
