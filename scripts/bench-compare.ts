@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:compare -- --before <dir>`: the per-request cost of this build against another
+ * checkout's build (e.g. the commit before a change, in a git worktree with its own `npm ci &&
+ * npm run build`), on one simulator. Sequential GET /api/orders through each dashboard, timed
+ * with a sub-millisecond clock, interleaved in pairs whose order is drawn at random: an A/A run
+ * (the same build twice) showed that whichever goes second reads about 0.5 ms slower, so a fixed
+ * order would measure the order, not the change. Prints the p50 of each and the difference.
+ * Options: --before DIR (required), --requests N per build (default 1000).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
+import { root, serverNodeFlags } from "./build.ts";
+
+const { values: flags } = parseArgs({ options: { before: { type: "string" }, requests: { type: "string", default: "1000" } } });
+if (!flags.before) {
+  console.error("bench:compare: give the other checkout with --before <dir> (built with npm run build)");
+  process.exit(1);
+}
+const requests = Number(flags.requests);
+const children: ChildProcess[] = [];
+process.once("exit", () => children.forEach((child) => child.kill()));
+
+async function up(url: string): Promise<void> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function startDashboard(dir: string, simulatorUrl: string): Promise<{ url: string; cookie: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, ".next", "standalone", "server.js")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      KLIKK_API_URL: simulatorUrl,
+      SESSION_SECRET,
+      SIGN_IN_MAX_FAILURES: "100000",
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "klikk-compare-")),
+    },
+    stdio: "ignore",
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await up(`${url}/api/health`);
+  const signIn = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { Origin: url, "Content-Type": "application/json" },
+    body: JSON.stringify({ method: "token", token: "demo-token" }),
+  });
+  const cookie = /^(klikk=[^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error(`sign-in on ${dir} failed: ${signIn.status}`);
+  return { url, cookie };
+}
+
+async function timed(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/orders`, { headers: { Cookie: cookie } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`GET /api/orders answered ${response.status}`);
+  return performance.now() - started;
+}
+
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+ensureBuild();
+const simulatorPort = await freePort();
+children.push(
+  spawn(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "simulator", "cli.ts"), "--port", String(simulatorPort), "--quiet", "--faults-api"], {
+    stdio: "ignore",
+  }),
+);
+const simulatorUrl = `http://127.0.0.1:${simulatorPort}/api`;
+await up(`http://127.0.0.1:${simulatorPort}/__sim/faults`);
+const before = await startDashboard(path.resolve(flags.before), simulatorUrl);
+const after = await startDashboard(root, simulatorUrl);
+const times = { before: [] as number[], after: [] as number[] };
+for (let index = 0; index < 200; index += 1) {
+  await timed(before.url, before.cookie);
+  await timed(after.url, after.cookie);
+}
+for (let index = 0; index < requests; index += 1) {
+  if (Math.random() < 0.5) {
+    times.before.push(await timed(before.url, before.cookie));
+    times.after.push(await timed(after.url, after.cookie));
+  } else {
+    times.after.push(await timed(after.url, after.cookie));
+    times.before.push(await timed(before.url, before.cookie));
+  }
+}
+console.log(
+  `GET /api/orders p50 over ${requests} interleaved requests each: before ${p50(times.before).toFixed(2)} ms, this build ${p50(times.after).toFixed(2)} ms, difference ${(p50(times.after) - p50(times.before)).toFixed(2)} ms`,
+);
+process.exit(0);
