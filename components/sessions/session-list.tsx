@@ -7,7 +7,7 @@ import { DateTime } from "@/components/ui/time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
-import type { AccountSession } from "@/lib/server/account-sessions";
+import type { AccountSession } from "@/lib/sessions/account-session";
 
 const METHOD_LABEL: Record<string, string> = { token: "account token", basic: "password (Basic)", digest: "password (Digest)" };
 

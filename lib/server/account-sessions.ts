@@ -1,18 +1,9 @@
 import "server-only";
+import type { AccountSession } from "@/lib/sessions/account-session";
 import { describeUserAgent } from "@/lib/sessions/user-agent";
 import { getStore } from "@/lib/server/store";
 import type { SessionData } from "@/lib/server/session";
 
-/** One session of the signed-in account as the sessions page shows it: nothing secret. */
-export type AccountSession = {
-  id: string;
-  current: boolean;
-  browser: string;
-  clientAddress: string;
-  method: string;
-  createdAt: number;
-  lastSeenAt: number;
-};
 
 /** The account's live sessions of this dashboard (every instance), the current one first. */
 export async function listAccountSessions(session: SessionData): Promise<AccountSession[]> {

@@ -15,7 +15,7 @@ import { getStore } from "@/lib/server/store";
 
 // Control, bidi and invisible characters are never part of a real credential; refusing them
 // keeps what the activity log and the sessions page show readable.
-const noControlCharacters = (value: string) => unsafeTextProblem(value) === null;
+const isPlainText = (value: string) => unsafeTextProblem(value) === null;
 // A password is whatever the account holder chose: only line breaks and C0 controls, which no
 // form can type, are refused.
 const noC0Controls = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
@@ -28,7 +28,7 @@ export const signInSchema = z.discriminatedUnion("method", [
       .trim()
       .min(1, "Enter the account token.")
       .max(512, "The token is longer than 512 characters; paste it again.")
-      .refine(noControlCharacters, "The token contains control or invisible characters; paste it again."),
+      .refine(isPlainText, "The token contains control or invisible characters; paste it again."),
   }),
   z.strictObject({
     method: z.enum(["basic", "digest"]),
@@ -37,7 +37,7 @@ export const signInSchema = z.discriminatedUnion("method", [
       .trim()
       .min(1, "Enter your username.")
       .max(128, "The username is longer than 128 characters.")
-      .refine((value) => noControlCharacters(value) && !value.includes(":"), "The username may not contain a colon, control or invisible characters."),
+      .refine((value) => isPlainText(value) && !value.includes(":"), "The username may not contain a colon, control or invisible characters."),
     password: z
       .string({ error: "Enter your password." })
       .min(1, "Enter your password.")

@@ -4,7 +4,7 @@
  * installed the tests fail and say how to install it (`.ci/run` does).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 export type RedisServer = {
   port: number;
@@ -40,28 +40,24 @@ function launch(port: number): ChildProcess {
   });
 }
 
+/** One PING over a raw connection: true when the server answers PONG. */
+function pings(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("error", () => resolve(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith("+PONG"));
+    });
+  });
+}
+
 /** Resolves once the server answers PING (polling a condition, not sleeping a fixed time). */
 async function waitUntilUp(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;
-  for (;;) {
+  while (!(await pings(port))) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} on port ${port}`);
-    const answered = spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" });
-    if (answered.stdout?.trim() === "PONG") return;
-    if (answered.error) {
-      // No redis-cli: fall back to a raw TCP PING.
-      const ok = await new Promise<boolean>((resolve) => {
-        import("node:net").then(({ connect }) => {
-          const socket = connect(port, "127.0.0.1");
-          socket.once("error", () => resolve(false));
-          socket.once("connect", () => socket.write("PING\r\n"));
-          socket.once("data", (data) => {
-            socket.destroy();
-            resolve(data.toString().startsWith("+PONG"));
-          });
-        });
-      });
-      if (ok) return;
-    }
     if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer within 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
