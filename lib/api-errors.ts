@@ -28,6 +28,9 @@ export const apiErrorCodes = [
   "token_address_refused",
   // Another sign-in from this address or for this account is running: 429, try again in a moment.
   "sign_in_busy",
+  // Adding an account to a session: it is there already, or the session holds ten.
+  "account_exists",
+  "account_limit",
   // The dashboard's own checks.
   "csrf",
   "payload_too_large",

@@ -46,7 +46,7 @@ export function ActivityList({ entries, kind }: { entries: ActivityEntry[]; kind
                   subject(entry)
                 )}
                 <span className="block text-xs text-slate-600 dark:text-slate-300">
-                  {[entry.username, entry.browser, entry.clientAddress].filter(Boolean).join(" · ")}
+                  {[entry.accountLabel ? `Account: ${entry.accountLabel}` : null, entry.username, entry.browser, entry.clientAddress].filter(Boolean).join(" · ")}
                 </span>
               </span>
             </li>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import type { Credentials } from "@/lib/accounts/accounts";
 import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
 
 type Method = "token" | "password";
@@ -59,8 +60,41 @@ function messageFor(error: unknown, dashboardAddress: string | null): { title: s
   }
 }
 
+/** Signs in, remembers the method (never the credential) and goes on to `next`. */
 export function SignInForm({ next, dashboardAddress }: { next: string; dashboardAddress: string | null }) {
   const router = useRouter();
+  return (
+    <CredentialsForm
+      dashboardAddress={dashboardAddress}
+      submitLabel="Sign in"
+      pendingLabel="Signing in…"
+      onSubmit={async (credentials) => {
+        await apiFetch("/api/session", { method: "POST", body: credentials });
+        remember(credentials.method === "token" ? "token" : "password", credentials.method === "token" ? "digest" : credentials.method);
+        router.replace(next);
+        router.refresh();
+        return "leave";
+      }}
+    />
+  );
+}
+
+type CredentialsFormProps = {
+  dashboardAddress: string | null;
+  submitLabel: string;
+  pendingLabel: string;
+  legend?: string;
+  /** More fields below the credentials (adding an account asks for a name). */
+  extra?: ReactNode;
+  /** "leave" keeps the button pending while the page navigates away; "stay" empties the form. */
+  onSubmit: (credentials: Credentials) => Promise<"leave" | "stay">;
+};
+
+/**
+ * The token or username-and-password fields with their checks and the upstream's refusals
+ * explained: signing in and adding an account to a session (issue 15) use the same form.
+ */
+export function CredentialsForm({ dashboardAddress, submitLabel, pendingLabel, legend = "Sign in with", extra, onSubmit }: CredentialsFormProps) {
   const formId = useId();
   const [method, setMethod] = useState<Method>("token");
   const [scheme, setScheme] = useState<PasswordScheme>("digest");
@@ -112,13 +146,13 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
     if (errors.password) return passwordRef.current?.focus();
     setPending(true);
     try {
-      await apiFetch("/api/session", {
-        method: "POST",
-        body: method === "token" ? { method: "token", token } : { method: scheme, username, password },
-      });
-      remember(method, scheme);
-      router.replace(next);
-      router.refresh();
+      const outcome = await onSubmit(method === "token" ? { method: "token", token } : { method: scheme, username, password });
+      if (outcome === "stay") {
+        setPending(false);
+        setToken("");
+        setUsername("");
+        setPassword("");
+      }
     } catch (error) {
       setPending(false);
       setFailure(messageFor(error, dashboardAddress));
@@ -131,7 +165,7 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
   return (
     <form onSubmit={handleSubmit} noValidate className="mt-6 space-y-5" aria-describedby={failure ? `${formId}-failure` : undefined}>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Sign in with</legend>
+        <legend className="text-sm font-medium">{legend}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           <label className={radioCard}>
             <input type="radio" name="method" value="token" checked={method === "token"} onChange={() => setMethod("token")} className="mt-1" />
@@ -208,6 +242,8 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
         </>
       )}
 
+      {extra}
+
       {failure ? (
         <Alert id={`${formId}-failure`} tone="error" title={failure.title}>
           <p>{failure.text}</p>
@@ -215,7 +251,7 @@ export function SignInForm({ next, dashboardAddress }: { next: string; dashboard
       ) : null}
 
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
   );

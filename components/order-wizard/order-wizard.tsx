@@ -9,6 +9,7 @@ import { errorsOfStep, type DraftErrors } from "@/lib/order-wizard/fields";
 import { mapOrderOutcome, type OrderFailure, type PlaceAnswer } from "@/lib/order-wizard/order-outcome";
 import { stepFromParam, stepHints, stepIds, stepOfField, stepTitles, type FieldId, type StepId } from "@/lib/order-wizard/steps";
 import type { PriceList } from "@/lib/pricing";
+import { useAccounts } from "@/components/accounts/session-accounts";
 import { noteRefusal, useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { useCreateOrderMutation } from "@/lib/queries/orders";
@@ -50,6 +51,7 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
   const [failure, setFailure] = useState<OrderFailure | null>(null);
   const [leaving, setLeaving] = useState<{ title: string; message: string } | null>(null);
   const createOrder = useCreateOrderMutation();
+  const orderAccount = useAccounts().find((account) => account.active);
   const submitting = useRef(false);
   const readOnly = useReadOnly();
   const existingNames = useServerNames(draft);
@@ -143,7 +145,8 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
     const startedAt = Date.now();
     let answer: PlaceAnswer;
     try {
-      const result = await createOrder.mutateAsync({ body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey });
+      // The account the review names: a switch in another tab meanwhile cannot redirect the order.
+      const result = await createOrder.mutateAsync({ body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey, account: orderAccount?.key });
       answer = { ok: true, orderId: result.order_id, status: result.status, message: result.message };
     } catch (error) {
       noteRefusal(queryClient, error);

@@ -8,6 +8,7 @@ import { sizePresets, sizeTotals, type Draft } from "@/lib/order-wizard/draft";
 import { curlCommand, upstreamRequestJson } from "@/lib/order-wizard/preview";
 import { stepTitles, type StepId } from "@/lib/order-wizard/steps";
 import type { PriceList } from "@/lib/pricing";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { useSessionQuery } from "@/lib/queries/session";
 import { CopyBlock } from "./copy-block";
 import { OrderEstimate } from "./price";
@@ -51,6 +52,8 @@ const none = <span className="font-normal text-slate-700 dark:text-slate-300">No
  */
 export function StepReview({ draft, body, prices, onEdit }: { draft: Draft; body: OrderCreateBody; prices: PriceList | null; onEdit: (step: StepId) => void }) {
   const session = useSessionQuery();
+  const { accounts, several } = useAccountLabels();
+  const orderAccount = accounts.find((account) => account.active);
   const totals = sizeTotals(draft);
   const preset = sizePresets.find((p) => p.id === draft.sizePreset);
   const os = osCatalog.find((e) => e.os === draft.os);
@@ -66,6 +69,11 @@ export function StepReview({ draft, body, prices, onEdit }: { draft: Draft; body
 
   return (
     <div className="space-y-3">
+      {several && orderAccount ? (
+        <p className="rounded-md border border-blue-300 bg-blue-50 p-3 text-sm dark:border-blue-700 dark:bg-blue-950" data-testid="order-account">
+          This order goes to the account <strong>{orderAccount.label}</strong>. To order for another account, choose it in the header&apos;s account menu.
+        </p>
+      ) : null}
       <OrderEstimate draft={draft} prices={prices} className="rounded-md bg-slate-100 p-3 dark:bg-slate-800" />
       <div className="divide-y divide-slate-200 rounded-md border border-slate-200 px-3 dark:divide-slate-700 dark:border-slate-700">
         <Group step="servers" onEdit={onEdit}>

@@ -127,7 +127,7 @@ function CancelForm({ request, onClose, onFinished, onBusyChange }: FormProps) {
     for (const target of request.targets) {
       let error: unknown = null;
       try {
-        await cancel.mutateAsync({ orderId: target.orderId, itemId: target.itemId });
+        await cancel.mutateAsync({ orderId: target.orderId, itemId: target.itemId, account: target.account });
       } catch (caught) {
         error = caught;
       }

@@ -13,9 +13,18 @@ import { ItemTimeline } from "./item-timeline";
 type Item = OrderStatus["order_items"][number];
 
 /** One item of an order: badge, message, timeline, its server, and a quiet menu to cancel it. */
-type ItemCardProps = { item: Item; selectable: boolean; readOnly: boolean; selected: boolean; onToggle: (on: boolean) => void; onCancel: () => void };
+type ItemCardProps = {
+  item: Item;
+  /** The key of the order's account: its server is looked up there first. */
+  account?: string;
+  selectable: boolean;
+  readOnly: boolean;
+  selected: boolean;
+  onToggle: (on: boolean) => void;
+  onCancel: () => void;
+};
 
-export function ItemCard({ item, selectable, readOnly, selected, onToggle, onCancel }: ItemCardProps) {
+export function ItemCard({ item, account, selectable, readOnly, selected, onToggle, onCancel }: ItemCardProps) {
   const label = itemLabel(item);
   const headingId = `item-${item.id}-title`;
   // The server exists from completion until the period of a cancelled item ends (900).
@@ -57,7 +66,7 @@ export function ItemCard({ item, selectable, readOnly, selected, onToggle, onCan
         </p>
       ) : null}
       <ItemTimeline code={item.status} label={label} />
-      {hasServer ? <ItemServer itemId={item.id} scheduledEnd={item.status === 900} /> : null}
+      {hasServer ? <ItemServer itemId={item.id} account={account} scheduledEnd={item.status === 900} /> : null}
     </Card>
   );
 }

@@ -6,8 +6,8 @@ import { RunningBadge } from "@/components/ui/status-badge";
 import { useServersQuery } from "@/lib/queries/servers";
 
 /** The server an item created, found through server_list's order_item_id, linked to its page. */
-export function ItemServer({ itemId, scheduledEnd }: { itemId: number; scheduledEnd: boolean }) {
-  const servers = useServersQuery(itemId);
+export function ItemServer({ itemId, account, scheduledEnd }: { itemId: number; account?: string; scheduledEnd: boolean }) {
+  const servers = useServersQuery(itemId, account);
   if (servers.isPending) return <Skeleton className="h-5 w-48" />;
   if (servers.isError) return <p className="text-sm text-red-700 dark:text-red-300">The server could not be looked up: {servers.error.message}</p>;
   const server = servers.data[0];

@@ -1,14 +1,17 @@
 "use client";
 
 import { useId, useState } from "react";
+import { AccountFilter } from "@/components/accounts/account-filter";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { inputClasses } from "@/components/ui/field";
 import { sortOptions, statusFilterOptions } from "@/lib/orders/order-view";
 
-type Params = { status: string; q: string; sort: string };
+type Params = { status: string; q: string; sort: string; account: string };
 
 /** Search, status filter and sort of the orders list; the values live in the URL. */
 export function ListControls({ params, onChange }: { params: Params; onChange: (changes: Partial<Params>, options?: { replace?: boolean }) => void }) {
   const id = useId();
+  const { accounts, several } = useAccountLabels();
   // The box keeps its own text while typing; the URL follows (replace: one history entry per
   // search). When the URL changes on its own (back button, shared link) the box follows it.
   const [text, setText] = useState(params.q);
@@ -18,7 +21,12 @@ export function ListControls({ params, onChange }: { params: Params; onChange: (
     setText(params.q);
   }
   return (
-    <form role="search" aria-label="Orders" onSubmit={(e) => e.preventDefault()} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+    <form
+      role="search"
+      aria-label="Orders"
+      onSubmit={(e) => e.preventDefault()}
+      className={`grid gap-3 ${several ? "sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]" : "sm:grid-cols-[2fr_1fr_1fr]"}`}
+    >
       <div className="space-y-1">
         <label htmlFor={`${id}-q`} className="block text-sm font-medium">
           Search
@@ -47,6 +55,7 @@ export function ListControls({ params, onChange }: { params: Params; onChange: (
           ))}
         </select>
       </div>
+      {several ? <AccountFilter id={`${id}-account`} accounts={accounts} value={params.account} onChange={(account) => onChange({ account })} /> : null}
       <div className="space-y-1">
         <label htmlFor={`${id}-sort`} className="block text-sm font-medium">
           Sort by

@@ -29,8 +29,8 @@ export function orderActions(order: OrderStatus, onCancel: (request: CancelReque
  * A row's quiet action menu. An order with nothing left to cancel offers nothing, so no button
  * is shown at all rather than a disabled one.
  */
-export function OrderActions({ order, onCancel }: { order: OrderStatus; onCancel: (request: CancelRequest) => void }) {
-  const readOnly = useReadOnly();
+export function OrderActions({ order, onCancel }: { order: OrderStatus & { account?: string }; onCancel: (request: CancelRequest) => void }) {
+  const readOnly = useReadOnly(order.account);
   const items = orderActions(order, onCancel);
   if (items.length === 0) return null;
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText, DateTime } from "@/components/ui/time";
 import { countOf, nouns } from "@/lib/format/numbers";
@@ -13,6 +14,7 @@ import type { OrderListViewProps } from "./order-table";
  * together, then the figures that matter; nothing is wider than the screen.
  */
 export function OrderCards({ orders, selected, onToggle, onCancel }: Omit<OrderListViewProps, "selectable" | "onToggleAll">) {
+  const { several, label } = useAccountLabels();
   return (
     <ul aria-label="Orders" className="space-y-3 sm:hidden">
       {orders.map((order) => {
@@ -40,6 +42,7 @@ export function OrderCards({ orders, selected, onToggle, onCancel }: Omit<OrderL
                 <StatusBadge code={order.status} />
               </div>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                {several ? <span>Account: {label(order.account)} · </span> : null}
                 {order.reference ? <span className="font-medium">{order.reference} · </span> : null}
                 <DateTime value={order.created} />
               </p>

@@ -21,13 +21,14 @@ import { ApiText, DateTime } from "@/components/ui/time";
 import { countOf, nouns } from "@/lib/format/numbers";
 import { LastUpdated } from "./last-updated";
 import { ItemCard } from "./item-card";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { OrderActivity } from "./order-activity";
 import { PaymentNotice } from "./payment-notice";
 import { OrderNotFound } from "./order-not-found";
 import { isCancellable, itemTarget, orderCancelRequest, orderInProgress, statusSignature } from "@/lib/orders/order-view";
 import { useLiveInterval } from "./use-live-interval";
 
-type Order = OrderStatus;
+type Order = OrderStatus & { account?: string };
 
 const orderSignature = (order: Order) => statusSignature([order]);
 
@@ -36,14 +37,16 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const searchParams = useSearchParams();
   const [active, setActive] = useState(false);
   const refetchInterval = useLiveInterval(active, orderSignature);
-  const query = useOrderQuery(orderId, { refetchInterval });
-  // order_status has no reference or time; the list (often cached already) does.
+  // order_status has no reference or time; the list (often cached already) does, and names the
+  // order's account, which the order's own request then asks first.
   const listEntry = useQuery({ ...ordersQueryOptions(), select: (orders) => orders.find((o) => o.order_id === orderId) });
+  const query = useOrderQuery(orderId, { refetchInterval, account: listEntry.data?.account });
+  const { several, label: accountLabel } = useAccountLabels();
   const inProgress = query.data ? orderInProgress(query.data) : false;
   if (inProgress !== active) setActive(inProgress);
 
   // Once the upstream refused this account a cancel or an order as read-only, cancelling is off.
-  const readOnly = useReadOnly();
+  const readOnly = useReadOnly(query.data?.account);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const { openCancel, notice, dialog } = useCancelFlow((settled) => {
     const ids = new Set(settled.map((result) => result.target.itemId));
@@ -95,6 +98,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         title={`Order ${order.order_id}`}
         description={
           <>
+            {several ? <span data-testid="order-account">Account: {accountLabel(order.account)} · </span> : null}
             {reference ? <span className="font-medium">{reference}</span> : null}
             {reference && listEntry.data?.created ? " · " : null}
             {listEntry.data?.created ? (
@@ -186,6 +190,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               <li key={item.id}>
                 <ItemCard
                   item={item}
+                  account={order.account}
                   selectable={!readOnly && cancellableItems.length > 1 && isCancellable(item.status)}
                   readOnly={readOnly}
                   selected={selected.has(item.id)}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { useEffect, useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText, DateTime } from "@/components/ui/time";
@@ -9,7 +10,7 @@ import type { OrderStatus } from "@/lib/klikk/schemas";
 import { isCancellable, itemLabel, type CancelRequest } from "@/lib/orders/order-view";
 import { OrderActions } from "./order-actions";
 
-type Order = OrderStatus;
+type Order = OrderStatus & { account?: string };
 
 export type OrderListViewProps = {
   orders: Order[];
@@ -28,6 +29,7 @@ export function OrderTable({ orders, selectable, selected, onToggle, onToggleAll
   const allSelected = selectable.length > 0 && selectable.every((o) => selected.has(o.order_id));
   const someSelected = selectable.some((o) => selected.has(o.order_id));
   const allRef = useRef<HTMLInputElement>(null);
+  const { several, label } = useAccountLabels();
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = someSelected && !allSelected;
   }, [someSelected, allSelected]);
@@ -59,6 +61,11 @@ export function OrderTable({ orders, selectable, selected, onToggle, onToggleAll
             <th scope="col" className={th}>
               Order
             </th>
+            {several ? (
+              <th scope="col" className={th}>
+                Account
+              </th>
+            ) : null}
             <th scope="col" className={th}>
               Reference
             </th>
@@ -81,7 +88,14 @@ export function OrderTable({ orders, selectable, selected, onToggle, onToggleAll
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
           {orders.map((order) => (
-            <OrderRow key={order.order_id} order={order} selected={selected.has(order.order_id)} onToggle={onToggle} onCancel={onCancel} />
+            <OrderRow
+              key={order.order_id}
+              order={order}
+              accountLabel={several ? label(order.account) : null}
+              selected={selected.has(order.order_id)}
+              onToggle={onToggle}
+              onCancel={onCancel}
+            />
           ))}
         </tbody>
       </table>
@@ -89,7 +103,9 @@ export function OrderTable({ orders, selectable, selected, onToggle, onToggleAll
   );
 }
 
-function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selected: boolean; onToggle: (orderId: number, on: boolean) => void; onCancel: (request: CancelRequest) => void }) {
+type OrderRowProps = { order: Order; accountLabel: string | null; selected: boolean; onToggle: (orderId: number, on: boolean) => void; onCancel: (request: CancelRequest) => void };
+
+function OrderRow({ order, accountLabel, selected, onToggle, onCancel }: OrderRowProps) {
   const count = order.order_items.length;
   return (
     <tr data-order-id={order.order_id}>
@@ -103,6 +119,7 @@ function OrderRow({ order, selected, onToggle, onCancel }: { order: Order; selec
           Order {order.order_id}
         </Link>
       </th>
+      {accountLabel === null ? null : <td className={td}>{accountLabel}</td>}
       <td className={td}>{order.reference || <span className="text-slate-600 dark:text-slate-300">None</span>}</td>
       <td className={`${td} whitespace-nowrap`}>
         <DateTime value={order.created} />

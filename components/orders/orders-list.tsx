@@ -1,6 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { AccountFailures } from "@/components/accounts/account-failures";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -36,11 +38,13 @@ export function OrdersList() {
   const status = parseStatusFilter(params.status);
   const sort = parseSort(params.sort);
   const q = params.q;
+  const account = params.account;
+  const { several, label: accountLabel } = useAccountLabels();
 
   const [active, setActive] = useState(false);
   const refetchInterval = useLiveInterval(active, statusSignature);
   const query = useOrdersQuery({ refetchInterval });
-  const shown = useMemo(() => (query.data ? visibleOrders(query.data, { status, q, sort }) : []), [query.data, status, q, sort]);
+  const shown = useMemo(() => (query.data ? visibleOrders(query.data, { status, q, sort, account }) : []), [query.data, status, q, sort, account]);
   const anyInProgress = shown.some(orderInProgress);
   // Live status follows the orders on screen: polling stops once every shown order has settled.
   if (anyInProgress !== active) setActive(anyInProgress);
@@ -67,7 +71,9 @@ export function OrdersList() {
 
   return (
     <div className="space-y-4">
-      <ListControls params={{ status, q, sort }} onChange={update} />
+      <ListControls params={{ status, q, sort, account }} onChange={update} />
+
+      <AccountFailures list="orders" />
 
       {notice}
 
@@ -107,7 +113,7 @@ export function OrdersList() {
                   Cancel selected ({selectedShown.length})
                 </Button>
               ) : null}
-              <Button variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => downloadCsv("orders.csv", shown, orderCsvColumns)}>
+              <Button variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => downloadCsv("orders.csv", shown, orderCsvColumns(several ? accountLabel : undefined))}>
                 Export CSV
               </Button>
               <Button variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => downloadJson("orders.json", shown)}>
@@ -124,7 +130,7 @@ export function OrdersList() {
             <Card className="text-center">
               <h2 className="text-lg font-semibold">No orders match</h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Try another status or search.</p>
-              <Button variant="secondary" className="mt-4" onClick={() => update({ status: "all", q: "" })}>
+              <Button variant="secondary" className="mt-4" onClick={() => update({ status: "all", q: "", account: "" })}>
                 Show all orders
               </Button>
             </Card>

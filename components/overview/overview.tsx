@@ -14,10 +14,18 @@ import { nouns, pluralForm } from "@/lib/format/numbers";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { RunningBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { OrderStatus } from "@/lib/klikk/schemas";
+import { AccountFailures } from "@/components/accounts/account-failures";
+import { AccountFilter } from "@/components/accounts/account-filter";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
+import { AccountTotals } from "@/components/overview/account-totals";
 import { useOrdersQuery } from "@/lib/queries/orders";
+import { useSearchState } from "@/lib/url-state/use-search-state";
 import { useServersQuery } from "@/lib/queries/servers";
 
-type Order = OrderStatus;
+type Order = OrderStatus & { account?: string };
+
+// Module-level so that useSearchState's callback stays stable.
+const OVERVIEW_DEFAULTS = { account: "" };
 
 const link = "font-medium text-blue-700 underline hover:no-underline dark:text-blue-300";
 
@@ -25,8 +33,14 @@ const link = "font-medium text-blue-700 underline hover:no-underline dark:text-b
 export function Overview() {
   const [active, setActive] = useState(false);
   const refetchInterval = useLiveInterval(active, statusSignature);
-  const orders = useOrdersQuery({ refetchInterval });
-  const servers = useServersQuery();
+  const ordersQuery = useOrdersQuery({ refetchInterval });
+  const serversQuery = useServersQuery();
+  // "All accounts" or one of them (issue 15), kept in the URL like the lists' filters.
+  const [params, update] = useSearchState(OVERVIEW_DEFAULTS);
+  const { accounts, several, label } = useAccountLabels();
+  const account = several ? params.account : "";
+  const orders = useMemo(() => narrow(ordersQuery, account), [ordersQuery, account]);
+  const servers = useMemo(() => narrow(serversQuery, account), [serversQuery, account]);
 
   const { waiting, moving, latest } = useMemo(() => {
     const all = orders.data ?? [];
@@ -48,6 +62,15 @@ export function Overview() {
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
+      {several ? (
+        <div className="flex flex-wrap items-end gap-3 lg:col-span-2">
+          <AccountFilter id="overview-account" accounts={accounts} value={account} onChange={(next) => update({ account: next })} />
+        </div>
+      ) : null}
+      {several && !account && ordersQuery.data && serversQuery.data ? (
+        <AccountTotals orders={ordersQuery.data} servers={serversQuery.data} accounts={accounts} />
+      ) : null}
+      <AccountFailures list="orders" />
       <Section id="attention" title="Needs attention" className="lg:col-span-2">
         {orders.isPending ? (
           <SkeletonRows rows={3} label="Loading orders…" />
@@ -62,7 +85,7 @@ export function Overview() {
               ) : (
                 <>
                   <PaymentNotice orders={waiting} className="mt-2" />
-                  <OrderLines orders={waiting} />
+                  <OrderLines orders={waiting} accountLabel={several ? label : null} />
                 </>
               )}
               <p className="mt-2 text-sm">
@@ -73,7 +96,7 @@ export function Overview() {
             </div>
             <div>
               <h3 className="font-semibold">In progress ({moving.length})</h3>
-              {moving.length === 0 ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing is being set up right now.</p> : <OrderLines orders={moving} />}
+              {moving.length === 0 ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing is being set up right now.</p> : <OrderLines orders={moving} accountLabel={several ? label : null} />}
               <p className="mt-2 text-sm">
                 <Link href="/orders?status=pending" className={link}>
                   Orders pending creation
@@ -100,7 +123,7 @@ export function Overview() {
             </ButtonLink>
           </div>
         ) : (
-          <OrderLines orders={latest} showTime />
+          <OrderLines orders={latest} showTime accountLabel={several ? label : null} />
         )}
         <p className="mt-3 text-sm">
           <Link href="/orders" className={link}>
@@ -158,7 +181,13 @@ function Section({ id, title, className = "", children }: { id: string; title: s
   );
 }
 
-function OrderLines({ orders, showTime = false }: { orders: Order[]; showTime?: boolean }) {
+/** A query's answer narrowed to one account ("" keeps every account); the rest as it was. */
+function narrow<Q extends { data?: readonly { account?: string }[] }>(query: Q, account: string): Q {
+  if (!account || !query.data) return query;
+  return { ...query, data: query.data.filter((row) => row.account === account) };
+}
+
+function OrderLines({ orders, showTime = false, accountLabel = null }: { orders: Order[]; showTime?: boolean; accountLabel?: ((key: string | undefined) => string) | null }) {
   return (
     <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-700">
       {orders.map((order) => (
@@ -168,6 +197,7 @@ function OrderLines({ orders, showTime = false }: { orders: Order[]; showTime?: 
               Order {order.order_id}
             </Link>
             {order.reference ? <span> · {order.reference}</span> : null}
+            {accountLabel ? <span className="text-slate-600 dark:text-slate-300"> · {accountLabel(order.account)}</span> : null}
             {showTime ? (
               <span className="block text-xs text-slate-600 dark:text-slate-300">
                 <DateTime value={order.created} />

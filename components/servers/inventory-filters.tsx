@@ -1,6 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { AccountFilter } from "@/components/accounts/account-filter";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { inputClasses } from "@/components/ui/field";
 import { profileLabel, type RunningFilter } from "@/lib/servers/inventory";
 
@@ -10,12 +12,15 @@ type Props = {
   running: RunningFilter;
   profile: string;
   profiles: readonly (number | null)[];
-  onChange: (changes: { state?: string; profile?: string }) => void;
+  /** The session's account filter: "" for all accounts. */
+  account: string;
+  onChange: (changes: { state?: string; profile?: string; account?: string }) => void;
 };
 
 /** Search, state and profile of the inventory; compact so a phone shows results on its first screen. */
-export function InventoryFilters({ text, onSearch, running, profile, profiles, onChange }: Props) {
+export function InventoryFilters({ text, onSearch, running, profile, profiles, account, onChange }: Props) {
   const searchId = useId();
+  const { accounts, several } = useAccountLabels();
   return (
     <form role="search" aria-label="Servers" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
       <div className="min-w-0 flex-[1_1_16rem]">
@@ -47,6 +52,7 @@ export function InventoryFilters({ text, onSearch, running, profile, profiles, o
           <option value="stopped">Stopped</option>
         </select>
       </div>
+      {several ? <AccountFilter id={`${searchId}-account`} accounts={accounts} value={account} onChange={(next) => onChange({ account: next })} /> : null}
       <div>
         <label htmlFor={`${searchId}-profile`} className="block text-sm font-medium">
           Profile

@@ -1,7 +1,7 @@
 import { memo } from "react";
-import type { InventoryRow, ProfileResources, Totals } from "@/lib/servers/inventory";
+import type { InventoryRow, Totals } from "@/lib/servers/inventory";
 import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
-import { profileLabel, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
+import { profileLabel, resourcesByAccount, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -44,10 +44,12 @@ function Bar({ running, all, max, id }: { running: number; all: number; max: num
   );
 }
 
-function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand: Totals }) {
+type Group = { key: string; label: string; all: Totals; running: Totals };
+
+function GroupChart({ groups, grand, caption }: { groups: Group[]; grand: Totals; caption: string }) {
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
-      <figcaption className="text-sm font-semibold">Resources per profile</figcaption>
+      <figcaption className="text-sm font-semibold">{caption}</figcaption>
       <p className="mt-0.5 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-300">
         <span className="inline-flex items-center gap-1">
           <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-blue-600 dark:bg-blue-400" /> running
@@ -58,10 +60,10 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
         <span>bar length: share of everything shown</span>
       </p>
       <ul className="mt-2 space-y-3">
-        {profiles.map((p) => (
-          <li key={String(p.profile)}>
+        {groups.map((p) => (
+          <li key={p.key}>
             <p className="text-sm font-medium">
-              {profileLabel(p.profile)}{" "}
+              {p.label}{" "}
               <span className="font-normal text-slate-600 dark:text-slate-300">
                 {countOf(p.all.servers, nouns.server)}, {formatCount(p.all.running)} running
               </span>
@@ -71,7 +73,7 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
                 <div key={m.key} className="contents">
                   <dt className="text-xs text-slate-700 dark:text-slate-300">{m.label}</dt>
                   <dd className="contents">
-                    <Bar id={`bar-${String(p.profile)}-${m.key}`} running={p.running[m.key]} all={p.all[m.key]} max={grand[m.key]} />
+                    <Bar id={`bar-${p.key}-${m.key}`} running={p.running[m.key]} all={p.all[m.key]} max={grand[m.key]} />
                     <span className="col-start-2 text-xs tabular-nums text-slate-700 sm:col-start-3 dark:text-slate-300">
                       {m.format(p.all[m.key])} <span className="text-slate-600 dark:text-slate-300">({m.format(p.running[m.key])} running)</span>
                     </span>
@@ -91,10 +93,15 @@ function ProfileChart({ profiles, grand }: { profiles: ProfileResources[]; grand
  * the list: the servers come first (on a phone the figures took the whole first screen), and
  * the line says the essentials even while folded. Recomputed only when the visible list changes.
  */
-export const InventorySummary = memo(function InventorySummary({ rows, filtered }: { rows: readonly InventoryRow[]; filtered: boolean }) {
-  // One pass over the rows: the grand totals are the sum of the (few) profiles.
-  const profiles = resourcesByProfile(rows);
-  const t = totalsOfProfiles(profiles);
+type SummaryProps = { rows: readonly InventoryRow[]; filtered: boolean; accountLabel: ((key: string) => string) | null };
+
+export const InventorySummary = memo(function InventorySummary({ rows, filtered, accountLabel }: SummaryProps) {
+  // One pass over the rows: the grand totals are the sum of the (few) groups. With several
+  // accounts in the session the chart splits by account (issue 15), else by profile.
+  const groups: Group[] = accountLabel
+    ? resourcesByAccount(rows).map((g) => ({ key: `account-${g.account}`, label: accountLabel(g.account), all: g.all, running: g.running }))
+    : resourcesByProfile(rows).map((g) => ({ key: `profile-${String(g.profile)}`, label: profileLabel(g.profile), all: g.all, running: g.running }));
+  const t = totalsOfProfiles(groups);
   const title = filtered ? "Totals of the servers shown" : "Totals";
   return (
     <details className="group mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
@@ -115,7 +122,7 @@ export const InventorySummary = memo(function InventorySummary({ rows, filtered 
             <Stat label="Storage" value={formatStorage(t.storageMB)} />
           </dl>
         </div>
-        {profiles.length > 0 ? <ProfileChart profiles={profiles} grand={t} /> : null}
+        {groups.length > 0 ? <GroupChart groups={groups} grand={t} caption={accountLabel ? "Resources per account" : "Resources per profile"} /> : null}
       </section>
     </details>
   );

@@ -10,7 +10,7 @@ import type { InventoryRow } from "@/lib/servers/inventory";
 /** A card's height before it is measured: name and state, figures, two address lines. */
 const CARD_HEIGHT = 132;
 
-const ServerCard = memo(function ServerCard({ row, orderId }: { row: InventoryRow; orderId: number | undefined }) {
+const ServerCard = memo(function ServerCard({ row, orderId, accountLabel }: { row: InventoryRow; orderId: number | undefined; accountLabel: string | null }) {
   const headingId = `server-card-${row.id}`;
   return (
     <article aria-labelledby={headingId} data-server-id={row.id} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
@@ -22,6 +22,7 @@ const ServerCard = memo(function ServerCard({ row, orderId }: { row: InventoryRo
         </h3>
         <RunningBadge running={row.running} />
       </div>
+      {accountLabel === null ? null : <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Account: {accountLabel}</p>}
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {countOf(row.cpu, nouns.vcpu)} · {formatMemory(row.memoryMiB)} memory · {formatStorage(row.storageMB)} storage
       </p>
@@ -47,7 +48,9 @@ const ServerCard = memo(function ServerCard({ row, orderId }: { row: InventoryRo
  * only the cards in view are in the DOM, inside their own scroll box. Nothing is wider than
  * the screen; long IPv6 addresses wrap.
  */
-export const ServerCards = memo(function ServerCards({ rows, orderIds, className = "" }: { rows: readonly InventoryRow[]; orderIds: ReadonlyMap<number, number>; className?: string }) {
+type ServerCardsProps = { rows: readonly InventoryRow[]; orderIds: ReadonlyMap<number, number>; accountLabel: ((key: string) => string) | null; className?: string };
+
+export const ServerCards = memo(function ServerCards({ rows, orderIds, accountLabel, className = "" }: ServerCardsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -75,7 +78,11 @@ export const ServerCards = memo(function ServerCards({ rows, orderIds, className
               className="absolute top-0 left-0 w-full"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <ServerCard row={row} orderId={row.orderItemId === null ? undefined : orderIds.get(row.orderItemId)} />
+              <ServerCard
+                row={row}
+                orderId={row.orderItemId === null ? undefined : orderIds.get(row.orderItemId)}
+                accountLabel={accountLabel ? accountLabel(row.account) : null}
+              />
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useCancelFlow } from "@/components/orders/use-cancel-flow";
@@ -30,6 +31,7 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
   const serversQuery = useServersQuery();
   const ordersQuery = useOrdersQuery();
   const { openCancel, notice, dialog } = useCancelFlow(() => {});
+  const { several, label: accountLabel } = useAccountLabels();
 
   if (serversQuery.isPending) {
     return (
@@ -56,7 +58,7 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
   if (!server) {
     return (
       <NotFoundPanel title="Server not found" backHref="/servers" backLabel="Back to all servers">
-        There is no server {serverId} in your account. It may have been removed, or it belongs to a profile this sign-in cannot see.
+        There is no server {serverId} in {several ? "this session's accounts" : "your account"}. It may have been removed, or it belongs to a profile this sign-in cannot see.
       </NotFoundPanel>
     );
   }
@@ -75,6 +77,7 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
         <Fact label="vCPUs">{formatCount(row.cpu)}</Fact>
         <Fact label="Memory">{formatMemory(row.memoryMiB)}</Fact>
         <Fact label="Storage">{formatStorage(row.storageMB)}</Fact>
+        {several ? <Fact label="Account">{accountLabel(row.account)}</Fact> : null}
         <Fact label="Profile">{profileLabel(row.profile)}</Fact>
         <Fact label="Order">
           {row.orderItemId === null ? (

@@ -6,6 +6,8 @@ import { InventorySummary } from "@/components/servers/inventory-summary";
 import { InventoryFilters } from "@/components/servers/inventory-filters";
 import { ServerCards } from "@/components/servers/server-cards";
 import { ServerTable } from "@/components/servers/server-table";
+import { AccountFailures } from "@/components/accounts/account-failures";
+import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { PHONE_QUERY, useMediaQuery } from "@/components/ui/use-media-query";
 import { Alert } from "@/components/ui/alert";
@@ -30,7 +32,7 @@ import {
 import { useSearchState } from "@/lib/url-state/use-search-state";
 
 // Module-level so that useSearchState's callback stays stable.
-const DEFAULTS = { q: "", state: "all", profile: "all", sort: "name", dir: "asc", orderItemId: "" };
+const DEFAULTS = { q: "", state: "all", profile: "all", account: "", sort: "name", dir: "asc", orderItemId: "" };
 const SEARCH_URL_DELAY_MS = 250;
 
 function parseOrderItemId(raw: string): number | undefined {
@@ -45,6 +47,9 @@ export function ServerInventory() {
   const [values, update] = useSearchState(DEFAULTS);
   const orderItemId = parseOrderItemId(values.orderItemId);
   const serversQuery = useServersQuery(orderItemId);
+  const { several, label: labelOfAccount } = useAccountLabels();
+  // Stable per set of accounts, so the memoised table and cards skip renders that change nothing.
+  const accountLabel = several ? labelOfAccount : null;
   const ordersQuery = useOrdersQuery();
   const phone = useMediaQuery(PHONE_QUERY);
 
@@ -84,7 +89,10 @@ export function ServerInventory() {
   const data = serversQuery.data;
   const rows = useMemo(() => (data ? toRows(data) : []), [data]);
   const sorted = useMemo(() => sortRows(rows, sort, dir), [rows, sort, dir]);
-  const result = useMemo(() => filterRows(sorted, { query, running, profile: values.profile }), [sorted, query, running, values.profile]);
+  const result = useMemo(
+    () => filterRows(sorted, { query, running, profile: values.profile, account: values.account }),
+    [sorted, query, running, values.profile, values.account],
+  );
   // A result with the same rows as the one shown keeps the shown array (sameRowsOr), so the
   // summary and the table, memoised on it, skip a keystroke that changed nothing they show.
   // Kept in state, as React advises for information from previous renders; compared once per result.
@@ -130,10 +138,10 @@ export function ServerInventory() {
 
   function clearFilters() {
     handleSearch("");
-    update({ q: "", state: "all", profile: "all" });
+    update({ q: "", state: "all", profile: "all", account: "" });
   }
 
-  const csvColumns = useMemo(() => inventoryCsvColumns(orderIds), [orderIds]);
+  const csvColumns = useMemo(() => inventoryCsvColumns(orderIds, accountLabel ?? undefined), [orderIds, accountLabel]);
   const scope = orderItemId !== undefined ? `-item-${orderItemId}` : "";
 
   const orderOfItem = orderItemId !== undefined ? orderIds.get(orderItemId) : undefined;
@@ -170,8 +178,11 @@ export function ServerInventory() {
         running={running}
         profile={values.profile}
         profiles={profiles}
+        account={values.account}
         onChange={(changes) => update(changes)}
       />
+
+      {orderItemId === undefined ? <AccountFailures list="servers" /> : null}
 
       {serversQuery.isPending ? (
         <div aria-busy="true" aria-live="polite" className="space-y-2">
@@ -245,15 +256,16 @@ export function ServerInventory() {
                       dir={dir}
                       onSort={handleSort}
                       orderIds={orderIds}
+                      accountLabel={accountLabel}
                       className={phone === null ? "hidden sm:block" : ""}
                       caption={`Servers: ${countText}. Column headers sort the table; the button before each name shows its networks and disks.`}
                     />
                   ) : null}
-                  {phone !== false ? <ServerCards rows={visible} orderIds={orderIds} className={phone === null ? "sm:hidden" : ""} /> : null}
+                  {phone !== false ? <ServerCards rows={visible} orderIds={orderIds} accountLabel={accountLabel} className={phone === null ? "sm:hidden" : ""} /> : null}
                 </>
               )}
               {/* After the list, folded: on a phone the servers come first, the figures on demand. */}
-              <InventorySummary rows={visible} filtered={filtered} />
+              <InventorySummary rows={visible} filtered={filtered} accountLabel={accountLabel} />
             </>
           )}
         </>

@@ -22,7 +22,9 @@ const COLUMNS: Column[] = [
   { key: "profile", label: "Profile", width: "w-[112px]" },
   { key: "order", label: "Order", width: "w-[150px]" },
 ];
-const COLUMN_COUNT = COLUMNS.length;
+/** With several accounts in the session (issue 15) an Account column comes before Profile. */
+const ACCOUNT_COLUMN: Column = { key: "account", label: "Account", width: "w-[140px]" };
+const COLUMNS_WITH_ACCOUNT: Column[] = [...COLUMNS.slice(0, 7), ACCOUNT_COLUMN, ...COLUMNS.slice(7)];
 /**
  * A server row's rendered height: the 28 px details button, 2 × 10 px cell padding and the 1 px
  * border. Rows are still measured; an estimate that matches means a row coming into view (as
@@ -43,6 +45,8 @@ type RowProps = {
   dataIndex: number;
   expanded: boolean;
   orderId: number | undefined;
+  /** The account's label when the table has an Account column, else null. */
+  accountLabel: string | null;
   onToggle: (id: number) => void;
   measure: (node: Element | null) => void;
 };
@@ -52,7 +56,7 @@ type RowProps = {
  * Its links do not prefetch: every scroll or keystroke brings new rows into view, and
  * prefetching each one's route costs requests and main-thread time while the user types.
  */
-const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, orderId, onToggle, measure }: RowProps) {
+const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, orderId, accountLabel, onToggle, measure }: RowProps) {
   return (
     <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} data-server-id={row.id} className="border-t border-slate-200 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800/60">
       <th scope="row" className={`${cell} text-left font-medium`}>
@@ -86,6 +90,7 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
       <td className={`${cell} font-mono text-[13px]`} title={row.ipv6 || undefined}>
         {row.ipv6 || <span className="font-sans text-slate-600 dark:text-slate-300">none</span>}
       </td>
+      {accountLabel === null ? null : <td className={cell}>{accountLabel}</td>}
       <td className={cell}>{profileLabel(row.profile)}</td>
       <td className={cell}>
         {row.orderItemId === null ? (
@@ -103,10 +108,10 @@ const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, 
   );
 });
 
-const DetailRow = memo(function DetailRow({ row, rowIndex, dataIndex, measure }: { row: InventoryRow; rowIndex: number; dataIndex: number; measure: (node: Element | null) => void }) {
+const DetailRow = memo(function DetailRow({ row, rowIndex, dataIndex, columnCount, measure }: { row: InventoryRow; rowIndex: number; dataIndex: number; columnCount: number; measure: (node: Element | null) => void }) {
   return (
     <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} id={`server-detail-${row.id}`} className="bg-slate-50 dark:bg-slate-950/60">
-      <td colSpan={COLUMN_COUNT} className="px-4 py-3 whitespace-normal">
+      <td colSpan={columnCount} className="px-4 py-3 whitespace-normal">
         <ServerDetails server={row.server} showPageLink />
       </td>
     </tr>
@@ -119,6 +124,8 @@ type ServerTableProps = {
   dir: SortDir;
   onSort: (key: SortKey) => void;
   orderIds: ReadonlyMap<number, number>;
+  /** Labels for an Account column; null when the session has one account. */
+  accountLabel: ((key: string) => string) | null;
   caption: string;
   className?: string;
 };
@@ -131,7 +138,9 @@ type ServerTableProps = {
  * Memoised: a keystroke's urgent render (the search box's text) passes the same props, so the
  * table renders only in the deferred render that brings the new result.
  */
-export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, caption, className = "" }: ServerTableProps) {
+export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, accountLabel, caption, className = "" }: ServerTableProps) {
+  const columns = accountLabel ? COLUMNS_WITH_ACCOUNT : COLUMNS;
+  const columnCount = columns.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
 
@@ -200,16 +209,16 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
 
   return (
     <div ref={scrollRef} className={`max-h-[70vh] min-h-48 overflow-auto rounded-lg ${className} border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900`} data-testid="server-table-scroll">
-      <table className="w-full min-w-[1230px] table-fixed border-collapse text-sm" aria-rowcount={flat.length + 1} data-result-count={rows.length}>
+      <table className={`w-full ${accountLabel ? "min-w-[1370px]" : "min-w-[1230px]"} table-fixed border-collapse text-sm`} aria-rowcount={flat.length + 1} data-result-count={rows.length}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <col key={column.key} className={column.width} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((column) => {
+            {columns.map((column) => {
               const active = column.key === sort;
               return (
                 <th
@@ -237,14 +246,14 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
         <tbody>
           {paddingTop > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={COLUMN_COUNT} style={{ height: paddingTop, padding: 0 }} />
+              <td colSpan={columnCount} style={{ height: paddingTop, padding: 0 }} />
             </tr>
           ) : null}
           {items.map((virtualItem) => {
             const item = flat[virtualItem.index];
             if (!item) return null;
             if (isDetail(item)) {
-              return <DetailRow key={virtualItem.key} row={item.detailOf} rowIndex={virtualItem.index + 2} dataIndex={virtualItem.index} measure={measure} />;
+              return <DetailRow key={virtualItem.key} row={item.detailOf} rowIndex={virtualItem.index + 2} dataIndex={virtualItem.index} columnCount={columnCount} measure={measure} />;
             }
             return (
               <ServerRow
@@ -254,6 +263,7 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
                 dataIndex={virtualItem.index}
                 expanded={expanded.has(item.id)}
                 orderId={item.orderItemId === null ? undefined : orderIds.get(item.orderItemId)}
+                accountLabel={accountLabel ? accountLabel(item.account) : null}
                 onToggle={handleToggle}
                 measure={measure}
               />
@@ -261,7 +271,7 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={COLUMN_COUNT} style={{ height: paddingBottom, padding: 0 }} />
+              <td colSpan={columnCount} style={{ height: paddingBottom, padding: 0 }} />
             </tr>
           ) : null}
         </tbody>

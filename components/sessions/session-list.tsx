@@ -75,6 +75,11 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
                 <dd>
                   <DateTime value={session.createdAt} /> with {METHOD_LABEL[session.method] ?? session.method}
                 </dd>
+                <dt>Accounts</dt>
+                <dd>
+                  {session.accounts.join(", ")}
+                  {session.otherAccounts > 0 ? ` and ${session.otherAccounts} other${session.otherAccounts === 1 ? "" : "s"}` : ""}
+                </dd>
                 <dt>Last seen</dt>
                 <dd>
                   <DateTime value={session.lastSeenAt} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountSwitcher } from "@/components/shell/account-switcher";
 import { MainNav } from "@/components/shell/main-nav";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -41,6 +42,7 @@ export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMod
             </span>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-2">
+            <AccountSwitcher />
             <ThemeToggle />
             <UserMenu account={account} />
           </div>

@@ -16,6 +16,7 @@ export function UserMenu({ account }: { account: AccountInfo }) {
   const info: AccountInfo = { ...account, ...(session.data as Partial<AccountInfo> | undefined) };
   const label = accountLabel(info);
   const items: MenuItem[] = [
+    { key: "accounts", label: "Accounts", href: "/accounts" },
     { key: "sessions", label: "Sessions", href: "/sessions" },
     { key: "activity", label: "Activity", href: "/activity" },
     { key: "sign-out-everywhere", label: "Sign out everywhere", onSelect: () => void signOut({ everywhere: true }) },

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 
 /** One entry: an action, or a link to another page. `danger` marks destructive actions in words and colour. */
 export type MenuItem =
-  | { key: string; label: string; onSelect: () => void; danger?: boolean }
+  | { key: string; label: string; onSelect: () => void; danger?: boolean; /** A choice of one (menuitemradio): shown ticked. */ checked?: boolean }
   | { key: string; label: string; href: string };
 
 type Props = {
@@ -37,7 +37,7 @@ export function Menu({ label, trigger, items, header, triggerClassName = "", dis
   const listRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const menuItems = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const menuItems = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? [])];
 
   useEffect(() => {
     if (!open) return;
@@ -115,7 +115,8 @@ export function Menu({ label, trigger, items, header, triggerClassName = "", dis
               <button
                 key={item.key}
                 type="button"
-                role="menuitem"
+                role={item.checked === undefined ? "menuitem" : "menuitemradio"}
+                aria-checked={item.checked}
                 tabIndex={-1}
                 className={`${itemClasses} ${item.danger ? "text-red-700 dark:text-red-300" : ""}`}
                 onClick={() => {
@@ -126,6 +127,11 @@ export function Menu({ label, trigger, items, header, triggerClassName = "", dis
                   item.onSelect();
                 }}
               >
+                {item.checked === undefined ? null : (
+                  <span aria-hidden="true" className="mr-2 inline-block w-3">
+                    {item.checked ? "✓" : ""}
+                  </span>
+                )}
                 {item.label}
               </button>
             ),

@@ -5,6 +5,7 @@ import { ACTIVITY_KINDS, type ActivityEntry } from "./kinds";
 export const activityCsvColumns: CsvColumn<ActivityEntry>[] = [
   { header: "time (UTC)", value: (entry) => new Date(entry.at).toISOString() },
   { header: "event", value: (entry) => ACTIVITY_KINDS[entry.kind] },
+  { header: "account", value: (entry) => entry.accountLabel },
   { header: "order", value: (entry) => entry.orderId },
   { header: "item", value: (entry) => entry.itemId },
   { header: "servers", value: (entry) => entry.items?.join(" ") },

@@ -13,6 +13,8 @@ export const ACTIVITY_KINDS = {
   order_outcome_unknown: "Order not confirmed",
   order_cancelled: "Order cancelled",
   item_cancelled: "Item cancelled",
+  account_added: "Account added",
+  account_removed: "Account removed",
 } as const;
 
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
@@ -26,6 +28,9 @@ export type ActivityEntry = {
   id: string;
   at: number;
   kind: ActivityKind;
+  /** The session account the event belongs to (its key and label), when listed for a session. */
+  account?: string;
+  accountLabel?: string;
   /** Who and where: the session's browser and address, when known. */
   browser?: string;
   clientAddress?: string;

@@ -7,7 +7,8 @@ import type { OrderStatus } from "@/lib/klikk/schemas";
 import { isSettled, statusClass, statusLabel, type StatusClass } from "@/lib/klikk/status";
 import { isApiError } from "@/lib/queries/api-fetch";
 
-type Order = OrderStatus;
+/** An order, with the key of the session account it belongs to when listed for a session. */
+type Order = OrderStatus & { account?: string };
 type OrderItem = Order["order_items"][number];
 
 export type StatusFilter = "all" | StatusClass;
@@ -30,7 +31,8 @@ export const sortOptions: readonly { value: OrderSort; label: string }[] = [
 ];
 
 /** The list state kept in the URL; a module constant so useSearchState's callback stays stable. */
-export const orderListDefaults = { status: "all", q: "", sort: "newest" } as const satisfies Record<string, string>;
+/** `account` empty: every account of the session (issue 15). */
+export const orderListDefaults = { status: "all", q: "", sort: "newest", account: "" } as const satisfies Record<string, string>;
 
 /** An unknown value in a shared or hand-edited URL falls back to the default instead of an empty list. */
 export function parseStatusFilter(value: string): StatusFilter {
@@ -63,8 +65,8 @@ function createdMs(order: Order): number {
 /** Attention order: payment, pending, then unknown, completed, cancelled. */
 const statusRank: Record<StatusClass, number> = { payment: 0, pending: 1, unknown: 2, completed: 3, cancelled: 4 };
 
-export function sortOrders(orders: readonly Order[], sort: OrderSort): Order[] {
-  const byIdDesc = (a: Order, b: Order) => b.order_id - a.order_id;
+export function sortOrders<T extends Order>(orders: readonly T[], sort: OrderSort): T[] {
+  const byIdDesc = (a: T, b: T) => b.order_id - a.order_id;
   const copy = [...orders];
   switch (sort) {
     case "id-asc":
@@ -82,8 +84,10 @@ export function sortOrders(orders: readonly Order[], sort: OrderSort): Order[] {
   }
 }
 
-export function visibleOrders(orders: readonly Order[], view: { status: StatusFilter; q: string; sort: OrderSort }): Order[] {
-  const filtered = orders.filter((o) => (view.status === "all" || statusClass(o.status) === view.status) && orderMatches(o, view.q));
+export function visibleOrders<T extends Order>(orders: readonly T[], view: { status: StatusFilter; q: string; sort: OrderSort; account?: string }): T[] {
+  const filtered = orders.filter(
+    (o) => (view.status === "all" || statusClass(o.status) === view.status) && (!view.account || o.account === view.account) && orderMatches(o, view.q),
+  );
   return sortOrders(filtered, view.sort);
 }
 
@@ -138,7 +142,8 @@ export function itemTimeline(code: number): TimelineStep[] {
   }
 }
 
-export type CancelTarget = { orderId: number; itemId?: number; label: string };
+/** `account`: the key of the order's account, so the cancel asks that account first. */
+export type CancelTarget = { orderId: number; itemId?: number; label: string; account?: string };
 
 /** What a cancel dialog is about: one order, one item, or several of either. */
 export type CancelRequest = {
@@ -148,7 +153,11 @@ export type CancelRequest = {
 };
 
 export function orderTarget(order: Order): CancelTarget {
-  return { orderId: order.order_id, label: order.reference ? `order ${order.order_id} (${order.reference})` : `order ${order.order_id}` };
+  return {
+    orderId: order.order_id,
+    label: order.reference ? `order ${order.order_id} (${order.reference})` : `order ${order.order_id}`,
+    ...(order.account ? { account: order.account } : {}),
+  };
 }
 
 export function orderCancelRequest(order: Order): CancelRequest {
@@ -156,7 +165,12 @@ export function orderCancelRequest(order: Order): CancelRequest {
 }
 
 export function itemTarget(order: Order, item: OrderItem): CancelTarget {
-  return { orderId: order.order_id, itemId: item.id, label: `${itemLabel(item)} (item ${item.id} of order ${order.order_id})` };
+  return {
+    orderId: order.order_id,
+    itemId: item.id,
+    label: `${itemLabel(item)} (item ${item.id} of order ${order.order_id})`,
+    ...(order.account ? { account: order.account } : {}),
+  };
 }
 export type CancelOutcome = { kind: "done" } | { kind: "gone" } | { kind: "failed"; message: string };
 
@@ -179,8 +193,10 @@ export function outcomeText(outcome: CancelOutcome): string {
   }
 }
 
-export const orderCsvColumns: readonly CsvColumn<Order>[] = [
+/** The orders export; with several accounts in the session, an Account column names each one's. */
+export const orderCsvColumns = (accountLabel?: (key: string | undefined) => string): readonly CsvColumn<Order>[] => [
   { header: "Order id", value: (o) => o.order_id },
+  ...(accountLabel ? [{ header: "Account", value: (o: Order) => accountLabel(o.account) }] : []),
   { header: "Reference", value: (o) => o.reference ?? "" },
   { header: "Created", value: (o) => o.created ?? "" },
   { header: "Items", value: (o) => o.order_items.length },

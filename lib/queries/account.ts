@@ -19,11 +19,15 @@ export function useAccountQuery() {
 }
 
 /**
- * True once the upstream has refused this account an order or a cancel as read-only. Until the
+ * True once the upstream has refused this account (the order's account when `account` is given,
+ * else the one new orders go to) an order or a cancel as read-only. Until the
  * answer is known the actions stay on: the upstream is the judge, this only spares a wasted form.
  */
-export function useReadOnly(): boolean {
-  return useAccountQuery().data?.readOnly === true;
+export function useReadOnly(account?: string): boolean {
+  const data = useAccountQuery().data;
+  if (!data) return false;
+  // An older answer (or a test's) may lack the per-account list: then the active account's flag.
+  return account && data.readOnlyAccounts ? data.readOnlyAccounts.includes(account) : data.readOnly === true;
 }
 
 /** After a refusal for read-only access, every page shows the actions as off at once. */

@@ -28,7 +28,7 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 type ApiFetchInit = {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;

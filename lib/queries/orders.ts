@@ -4,23 +4,35 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
 import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
-import { orderKeys } from "@/lib/queries/keys";
+import { accountFailureKeys, orderKeys } from "@/lib/queries/keys";
+import type { AccountFailure } from "@/lib/accounts/accounts";
 
-export type Order = OrderStatus;
+/** An order with the key of the session account it belongs to (issue 15). */
+export type Order = OrderStatus & { account: string };
 
 export { orderKeys };
 
 export const ordersQueryOptions = () =>
   queryOptions({
     queryKey: orderKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ orders: Order[] }>("/api/orders", { signal }).then((body) => body.orders),
+    queryFn: async ({ signal, client }) => {
+      const body = await apiFetch<{ orders: Order[]; failures?: AccountFailure[] }>("/api/orders", { signal });
+      client.setQueryData(accountFailureKeys.orders, body.failures ?? []);
+      return body.orders;
+    },
   });
 
-export const orderQueryOptions = (orderId: number) =>
+/** `account` is a hint (from the list) so the server asks the right account first. */
+export const orderQueryOptions = (orderId: number, account?: string) =>
   queryOptions({
     queryKey: orderKeys.detail(orderId),
-    queryFn: ({ signal }) => apiFetch<Order>(`/api/orders/${orderId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<Order>(withAccount(`/api/orders/${orderId}`, account), { signal }),
   });
+
+/** Adds the `?account=` hint to a URL of the dashboard's API. */
+export function withAccount(url: string, account: string | undefined): string {
+  return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
+}
 
 /**
  * A fixed interval, or a function of the query (TanStack calls it after every fetch), so pages
@@ -32,16 +44,16 @@ export function useOrdersQuery(options: { refetchInterval?: RefetchInterval<Orde
   return useQuery({ ...ordersQueryOptions(), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
 }
 
-export function useOrderQuery(orderId: number, options: { refetchInterval?: RefetchInterval<Order> } = {}) {
-  return useQuery({ ...orderQueryOptions(orderId), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
+export function useOrderQuery(orderId: number, options: { refetchInterval?: RefetchInterval<Order>; account?: string } = {}) {
+  return useQuery({ ...orderQueryOptions(orderId, options.account), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
 }
 
 /** Places an order with the draft's Idempotency-Key, so a retry never orders twice. */
 export function useCreateOrderMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: OrderCreateBody; idempotencyKey: string }) =>
-      apiFetch<OrderCreateResult>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+    mutationFn: ({ body, idempotencyKey, account }: { body: OrderCreateBody; idempotencyKey: string; account?: string }) =>
+      apiFetch<OrderCreateResult>(withAccount("/api/orders", account), { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: orderKeys.all }),
   });
 }
@@ -50,8 +62,8 @@ export function useCreateOrderMutation() {
 export function useCancelOrderMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ orderId, itemId }: { orderId: number; itemId?: number }) =>
-      apiFetch<void>(`/api/orders/${orderId}/cancel`, { method: "POST", body: itemId === undefined ? {} : { itemId } }),
+    mutationFn: ({ orderId, itemId, account }: { orderId: number; itemId?: number; account?: string }) =>
+      apiFetch<void>(withAccount(`/api/orders/${orderId}/cancel`, account), { method: "POST", body: itemId === undefined ? {} : { itemId } }),
     onSettled: (_data, _error, { orderId }) => {
       void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
       void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });

@@ -1,21 +1,35 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Server } from "@/lib/klikk/schemas";
+import { queryOptions, skipToken, useQuery } from "@tanstack/react-query";
+import type { AccountFailure } from "@/lib/accounts/accounts";
+import type { Server as KlikkServer } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
-import { serverKeys } from "@/lib/queries/keys";
+import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
+import { withAccount } from "@/lib/queries/orders";
+import { tagServers, type ServersAnswer } from "@/lib/accounts/tag-servers";
 
-export type { Server };
+/** A server with the key of the session account it belongs to (issue 15). */
+export type Server = KlikkServer & { account: string };
 
 export { serverKeys };
 
-export const serversQueryOptions = (orderItemId?: number) =>
+/** `account` is a hint for one order item's servers: the server asks that account first. */
+export const serversQueryOptions = (orderItemId?: number, account?: string) =>
   queryOptions({
     queryKey: serverKeys.list(orderItemId),
-    queryFn: ({ signal }) =>
-      apiFetch<{ servers: Server[] }>(orderItemId ? `/api/servers?orderItemId=${orderItemId}` : "/api/servers", { signal }).then((body) => body.servers),
+    queryFn: async ({ signal, client }) => {
+      const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
+      const body = await apiFetch<ServersAnswer>(url, { signal });
+      if (!orderItemId) client.setQueryData(accountFailureKeys.servers, body.failures ?? []);
+      return tagServers(body);
+    },
   });
 
-export function useServersQuery(orderItemId?: number) {
-  return useQuery(serversQueryOptions(orderItemId));
+export function useServersQuery(orderItemId?: number, account?: string) {
+  return useQuery(serversQueryOptions(orderItemId, account));
+}
+
+/** Accounts whose orders or servers could not be read in the last answer of that list. */
+export function useAccountFailures(list: keyof typeof accountFailureKeys): AccountFailure[] {
+  return useQuery<AccountFailure[]>({ queryKey: accountFailureKeys[list], queryFn: skipToken, staleTime: Infinity }).data ?? [];
 }

@@ -1,13 +1,22 @@
 "use client";
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { PublicAccount } from "@/lib/accounts/accounts";
 import { apiFetch } from "@/lib/queries/api-fetch";
+import { sessionKey } from "@/lib/queries/keys";
 
-export type SessionInfo = { method: "token" | "basic" | "digest"; username?: string; clientAddress: string };
+export type SessionInfo = {
+  method: "token" | "basic" | "digest";
+  username?: string;
+  tokenHint?: string;
+  clientAddress: string;
+  /** Every account of the session, the one signed in with first (issue 15). */
+  accounts: PublicAccount[];
+};
 
 export const sessionQueryOptions = () =>
   queryOptions({
-    queryKey: ["session"] as const,
+    queryKey: sessionKey,
     queryFn: ({ signal }) => apiFetch<SessionInfo>("/api/session", { signal }),
     staleTime: 60_000,
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { labelOf, type PublicAccount } from "@/lib/accounts/accounts";
 import type { AccountSession } from "@/lib/sessions/account-session";
 import { describeUserAgent } from "@/lib/sessions/user-agent";
 import { getStore } from "@/lib/server/store";
@@ -6,10 +7,16 @@ import type { SessionData } from "@/lib/server/session";
 
 
 /** The account's live sessions of this dashboard (every instance), the current one first. */
-export async function listAccountSessions(session: SessionData): Promise<AccountSession[]> {
+export async function listAccountSessions(session: SessionData, accounts: readonly PublicAccount[]): Promise<AccountSession[]> {
   const records = await getStore().listSessions(session.identity);
+  const labels = new Map(session.accounts.map((account) => [account.identity, labelOf(accounts, account.key)]));
   return records
-    .map((record) => ({
+    .map((record) => {
+      const identities = [record.identity, ...record.accounts.map((linked) => linked.identity)];
+      const known = identities.filter((identity) => labels.has(identity));
+      return { record, names: known.map((identity) => labels.get(identity) ?? ""), otherAccounts: identities.length - known.length };
+    })
+    .map(({ record, names, otherAccounts }) => ({
       id: record.id,
       current: record.id === session.id,
       browser: describeUserAgent(record.userAgent),
@@ -17,6 +24,8 @@ export async function listAccountSessions(session: SessionData): Promise<Account
       method: record.method,
       createdAt: record.createdAt,
       lastSeenAt: record.id === session.id ? session.lastSeenAt : record.lastSeenAt,
+      accounts: names,
+      otherAccounts,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { KlikkAuth } from "@/lib/klikk/client";
+import { getEnv } from "@/lib/server/env";
 
 /**
  * The upstream account behind a credential: sessions, idempotency keys, settings and activity
@@ -11,4 +12,14 @@ import type { KlikkAuth } from "@/lib/klikk/client";
 export function accountIdentity(auth: KlikkAuth): string {
   if (auth.method === "token") return `token:${createHash("sha256").update(auth.token).digest("hex").slice(0, 32)}`;
   return `user:${auth.username}`;
+}
+
+/**
+ * An account's name in URLs (`?account=`) and in the dashboard's answers: stable across sign-ins
+ * so that a bookmarked filter keeps working, but an HMAC under the deployment's newest session
+ * secret, so a URL in a proxy's log reveals neither a username nor anything about a token.
+ */
+export function accountKey(identity: string): string {
+  const secret = getEnv().sessionPasswords[0]?.secret ?? "";
+  return createHmac("sha256", `klikk-account-key:${secret}`).update(identity).digest("base64url").slice(0, 12);
 }

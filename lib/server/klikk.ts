@@ -19,9 +19,10 @@ export async function requireSession(): Promise<SessionData> {
   return session;
 }
 
+/** The session with the client of its active account (where new orders go). */
 export async function requireClient() {
   const session = await requireSession();
-  return { session, client: klikkClient(session.auth) };
+  return { session, account: session.active, client: klikkClient(session.active.auth) };
 }
 
 let cachedLocalAddress: { value: string | null; at: number } | null = null;

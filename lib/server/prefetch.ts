@@ -1,9 +1,9 @@
 import "server-only";
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
 import { headers } from "next/headers";
-import { orderKeys, serverKeys } from "@/lib/queries/keys";
-import { largeReads } from "@/lib/server/concurrency";
-import { klikkClient } from "@/lib/server/klikk";
+import { tagServers } from "@/lib/accounts/tag-servers";
+import { accountFailureKeys, orderKeys, serverKeys } from "@/lib/queries/keys";
+import { inAccountOf, listSessionOrders, listSessionServers } from "@/lib/server/account-lists";
 import { logger } from "@/lib/server/log";
 import { getSession } from "@/lib/server/session";
 
@@ -26,8 +26,8 @@ export const PREFETCH_MAX_SERVERS = 2_000;
 
 /**
  * Sessions whose server list was too large to prefetch, so their pages stop asking for it on
- * the server (it would be read twice per page load: here and by the browser). Keyed by a hash
- * of the account (token or username), never the credentials themselves; forgotten after ten minutes.
+ * the server (it would be read twice per page load: here and by the browser). Keyed by the
+ * session's account keys (never a credential); forgotten after ten minutes.
  */
 const largeInventories = new Map<string, number>();
 const LARGE_MEMORY_MS = 10 * 60_000;
@@ -48,31 +48,39 @@ export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
   if (dest && dest !== "document") return dehydrate(queryClient);
   const session = await getSession();
   if (!session) return dehydrate(queryClient);
-  const client = klikkClient(session.auth);
   const signal = AbortSignal.timeout(PREFETCH_BUDGET_MS);
 
+  // The same lists the route handlers answer with (every account of the session, each row
+  // naming its account), in the shape the browser's query functions produce.
   const jobs: Promise<void>[] = [];
   if (wants.orders) {
     jobs.push(
-      client.orderList({ signal }).then((orders) => {
-        // Newest first, as GET /api/orders answers.
-        queryClient.setQueryData(orderKeys.list(), [...orders].sort((a, b) => b.order_id - a.order_id));
+      listSessionOrders(session, signal).then(({ orders, failures }) => {
+        queryClient.setQueryData(orderKeys.list(), orders);
+        queryClient.setQueryData(accountFailureKeys.orders, failures);
       }),
     );
   }
   if (wants.order !== undefined) {
     const orderId = wants.order;
-    jobs.push(client.orderStatus(orderId, { signal }).then((order) => void queryClient.setQueryData(orderKeys.detail(orderId), order)));
+    jobs.push(
+      inAccountOf(session, null, (_account, client) => client.orderStatus(orderId, { signal })).then(({ account, value }) => {
+        queryClient.setQueryData(orderKeys.detail(orderId), { ...value, account: account.key });
+      }),
+    );
   }
-  const key = session.identity;
+  const key = session.accounts.map((account) => account.key).join(",");
   const knownLarge = (largeInventories.get(key) ?? 0) > Date.now() - LARGE_MEMORY_MS;
   if (wants.servers && !knownLarge) {
     jobs.push(
-      largeReads
-        .run(session.identity, () => client.serverList(undefined, { signal }), signal)
-        .then((servers) => {
-          if (servers.length <= PREFETCH_MAX_SERVERS) queryClient.setQueryData(serverKeys.list(), servers);
-          else {
+      listSessionServers(session, undefined, signal)
+        .then(({ parts, failures }) => {
+          const count = parts.reduce((sum, part) => sum + part.servers.length, 0);
+          if (count <= PREFETCH_MAX_SERVERS) {
+            const sources = parts.map((part) => ({ account: part.account, count: part.servers.length }));
+            queryClient.setQueryData(serverKeys.list(), tagServers({ servers: parts.flatMap((part) => part.servers), sources }));
+            queryClient.setQueryData(accountFailureKeys.servers, failures);
+          } else {
             if (largeInventories.size > 1_000) largeInventories.clear();
             largeInventories.set(key, Date.now());
           }

@@ -5,7 +5,7 @@ import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import type { KlikkAuth } from "@/lib/klikk/client";
 import { openCredential, sealCredential } from "@/lib/server/credential-box";
 import { getEnv } from "@/lib/server/env";
-import { accountIdentity } from "@/lib/server/identity";
+import { accountIdentity, accountKey } from "@/lib/server/identity";
 import { getStore, type SessionRecord } from "@/lib/server/store";
 
 /**
@@ -16,6 +16,19 @@ import { getStore, type SessionRecord } from "@/lib/server/store";
 
 /** What the sealed cookie holds: 256 random bits, nothing else. */
 type CookieData = { sid?: string };
+
+/** One upstream account of a session: the one signed in with, or one added later (issue 15). */
+export type SessionAccount = {
+  /** Non-secret, stable name in URLs and answers (lib/server/identity accountKey). */
+  key: string;
+  identity: string;
+  /** Decrypted for this request only. */
+  auth: KlikkAuth;
+  username?: string;
+  /** The account signed in with. */
+  primary: boolean;
+  addedAt: number;
+};
 
 /** A signed-in session as route handlers and pages see it. */
 export type SessionData = {
@@ -31,6 +44,10 @@ export type SessionData = {
   lastSeenAt: number;
   clientAddress: string;
   userAgent: string;
+  /** Every account of the session, the one signed in with first. */
+  accounts: SessionAccount[];
+  /** Where new orders go. */
+  active: SessionAccount;
 };
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -115,9 +132,44 @@ async function readSessionId(value: string | undefined): Promise<string | null> 
   return sid;
 }
 
-function toAuth(record: SessionRecord, secret: string): KlikkAuth {
+function toAuth(record: Pick<SessionRecord, "method" | "username">, secret: string): KlikkAuth {
   if (record.method === "token") return { method: "token", token: secret };
   return { method: record.method, username: record.username ?? "", password: secret };
+}
+
+/** What an added account's sealed credential is bound to: this session and this account. */
+export function linkedCredentialBinding(sessionId: string, key: string): string {
+  return `${sessionId}/account/${key}`;
+}
+
+/**
+ * The session's accounts with their credentials opened. An added account whose credential no
+ * longer opens (its secret was retired) is left out rather than ending the whole session.
+ */
+function sessionAccounts(record: SessionRecord, primaryAuth: KlikkAuth): { accounts: SessionAccount[]; active: SessionAccount } {
+  const primary: SessionAccount = {
+    key: accountKey(record.identity),
+    identity: record.identity,
+    auth: primaryAuth,
+    ...(record.username ? { username: record.username } : {}),
+    primary: true,
+    addedAt: record.createdAt,
+  };
+  const accounts = [primary];
+  for (const linked of record.accounts ?? []) {
+    const secret = openCredential(linked.credential, linkedCredentialBinding(record.id, linked.key), getEnv().sessionPasswords);
+    if (secret === null) continue;
+    accounts.push({
+      key: linked.key,
+      identity: linked.identity,
+      auth: toAuth(linked, secret),
+      ...(linked.username ? { username: linked.username } : {}),
+      primary: false,
+      addedAt: linked.addedAt,
+    });
+  }
+  const active = accounts.find((account) => account.key === record.activeAccount) ?? primary;
+  return { accounts, active };
 }
 
 /**
@@ -137,15 +189,17 @@ export async function loadSession(cookieValue: string | undefined, now = Date.no
     await store.touchSession(record.id, now, expiryOf(record.createdAt, now));
     record.lastSeenAt = now;
   }
+  const auth = toAuth(record, secret);
   return {
     id: record.id,
     identity: record.identity,
-    auth: toAuth(record, secret),
+    auth,
     ...(record.username ? { username: record.username } : {}),
     createdAt: record.createdAt,
     lastSeenAt: record.lastSeenAt,
     clientAddress: record.clientAddress,
     userAgent: record.userAgent,
+    ...sessionAccounts(record, auth),
   };
 }
 
@@ -186,6 +240,8 @@ export async function startSession(auth: KlikkAuth, username: string | undefined
     clientAddress: client.address,
     // Shown on the sessions page; bounded so that a huge header does not bloat the store.
     userAgent: client.userAgent.slice(0, 512),
+    accounts: [],
+    activeAccount: null,
   });
   const cookie = await openCookieSession();
   cookie.sid = sid;

@@ -22,6 +22,8 @@ export type InventoryRow = {
   readonly ipv6: string;
   /** customer_id: the profile the server belongs to. */
   readonly profile: number | null;
+  /** The key of the session account the server was listed for (issue 15); "" when unknown. */
+  readonly account: string;
   readonly orderItemId: number | null;
   /**
    * Name and every address in every form a search should find, lowercase, newline-separated.
@@ -34,7 +36,7 @@ export type InventoryRow = {
   readonly nameKey: string;
 };
 
-export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "profile", "order"] as const;
+export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "account", "profile", "order"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 export type RunningFilter = "all" | "running" | "stopped";
@@ -48,7 +50,7 @@ export function naturalKey(name: string): string {
   return name.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 12 ? digits : digits.padStart(12, "0")));
 }
 
-export function toRow(server: Server): InventoryRow {
+export function toRow(server: Server & { account?: string }): InventoryRow {
   const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
   let ipv4 = "";
   let ipv6 = "";
@@ -69,6 +71,7 @@ export function toRow(server: Server): InventoryRow {
     ipv4,
     ipv6,
     profile: server.customer_id,
+    account: server.account ?? "",
     orderItemId: server.order_item_id,
     search: undefined,
     nameKey: naturalKey(server.name),
@@ -133,13 +136,15 @@ export function parseQuery(query: string): string[][] {
   });
 }
 
-export type InventoryFilter = { query: string; running: RunningFilter; profile: string };
+/** `account`: a session account's key, or "" / "all" for every account. */
+export type InventoryFilter = { query: string; running: RunningFilter; profile: string; account?: string };
 
 /** The rows that match, in the order given (sort first, then filter: a filter keeps the order). */
 export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilter): readonly InventoryRow[] {
   const terms = parseQuery(filter.query);
   const profile = filter.profile === "" || filter.profile === "all" ? null : filter.profile;
-  if (terms.length === 0 && filter.running === "all" && profile === null) return rows;
+  const account = !filter.account || filter.account === "all" ? null : filter.account;
+  if (terms.length === 0 && filter.running === "all" && profile === null && account === null) return rows;
   const wantRunning = filter.running === "running" ? true : filter.running === "stopped" ? false : null;
   // The usual query is one word with one written form: test it directly. This loop runs over
   // every row on the first keystroke, before the engine has optimised it, and there a callback
@@ -150,6 +155,7 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
     const row = rows[i]!;
     if (wantRunning !== null && row.running !== wantRunning) continue;
     if (profile !== null && String(row.profile ?? "none") !== profile) continue;
+    if (account !== null && row.account !== account) continue;
     if (single !== undefined) {
       if (!searchTextOf(row).includes(single)) continue;
     } else if (terms.length > 0 && !matchesTerms(searchTextOf(row), terms)) continue;
@@ -192,6 +198,8 @@ const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number>
   ipv4: () => 0,
   ipv6: () => 0,
   profile: (a, b) => compareNullable(a.profile, b.profile),
+  // By key: the session's accounts grouped together (labels can change under a sorted list).
+  account: (a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0),
   order: (a, b) => compareNullable(a.orderItemId, b.orderItemId),
 };
 
@@ -227,19 +235,33 @@ export type ProfileResources = { profile: number | null; all: Totals; running: T
 
 /** Resources per profile, split into running and all, ordered by profile id (none last). */
 export function resourcesByProfile(rows: readonly InventoryRow[]): ProfileResources[] {
-  const byProfile = new Map<number | null, ProfileResources>();
+  return resourcesBy(rows, (row) => row.profile)
+    .map(({ key, all, running }) => ({ profile: key, all, running }))
+    .sort((a, b) => compareNullable(a.profile, b.profile));
+}
+
+export type AccountResources = { account: string; all: Totals; running: Totals };
+
+/** Resources per session account (issue 15), in the order the accounts first appear. */
+export function resourcesByAccount(rows: readonly InventoryRow[]): AccountResources[] {
+  return resourcesBy(rows, (row) => row.account).map(({ key, all, running }) => ({ account: key, all, running }));
+}
+
+function resourcesBy<K>(rows: readonly InventoryRow[], keyOf: (row: InventoryRow) => K): { key: K; all: Totals; running: Totals }[] {
+  const groups = new Map<K, { key: K; all: Totals; running: Totals }>();
   const empty = (): Totals => ({ servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 });
   for (const row of rows) {
-    let entry = byProfile.get(row.profile);
+    const key = keyOf(row);
+    let entry = groups.get(key);
     if (!entry) {
-      entry = { profile: row.profile, all: empty(), running: empty() };
-      byProfile.set(row.profile, entry);
+      entry = { key, all: empty(), running: empty() };
+      groups.set(key, entry);
     }
     // No array per row to loop over: this runs over every shown row on each search result.
     addRow(entry.all, row);
     if (row.running) addRow(entry.running, row);
   }
-  return [...byProfile.values()].sort((a, b) => compareNullable(a.profile, b.profile));
+  return [...groups.values()];
 }
 
 function addRow(t: Totals, row: InventoryRow): void {
@@ -250,8 +272,8 @@ function addRow(t: Totals, row: InventoryRow): void {
   t.storageMB += row.storageMB;
 }
 
-/** The sum of the profiles' totals: the totals of their rows, without another pass over them. */
-export function totalsOfProfiles(profiles: readonly ProfileResources[]): Totals {
+/** The sum of the groups' totals: the totals of their rows, without another pass over them. */
+export function totalsOfProfiles(profiles: readonly { all: Totals }[]): Totals {
   const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
   for (const { all } of profiles) {
     t.servers += all.servers;
@@ -294,9 +316,10 @@ export function orderIdsByItem(orders: readonly { order_id: number; order_items:
 }
 
 /** The CSV of what the table shows; the order id is looked up when the order list is known. */
-export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>): CsvColumn<InventoryRow>[] {
+export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>, accountLabel?: (key: string) => string): CsvColumn<InventoryRow>[] {
   return [
     { header: "id", value: (r) => r.id },
+    ...(accountLabel ? [{ header: "account", value: (r: InventoryRow) => accountLabel(r.account) }] : []),
     { header: "name", value: (r) => r.name },
     { header: "state", value: (r) => (r.running ? "running" : "stopped") },
     { header: "vcpus", value: (r) => r.cpu },

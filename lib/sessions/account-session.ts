@@ -7,4 +7,10 @@ export type AccountSession = {
   method: string;
   createdAt: number;
   lastSeenAt: number;
+  /**
+   * The accounts that session holds (issue 15), by this session's labels; accounts this session
+   * does not hold are only counted, never named.
+   */
+  accounts: string[];
+  otherAccounts: number;
 };

@@ -4,7 +4,8 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { ACTIVITY_KINDS, isActivityKind } from "@/lib/activity/kinds";
-import { listActivity } from "@/lib/server/activity";
+import { listSessionActivity } from "@/lib/server/activity";
+import { publicAccounts } from "@/lib/server/session-accounts";
 import { getSession } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -16,12 +17,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   if (!session) redirect("/login?reason=expired");
   const raw = (await searchParams).kind;
   const kind = typeof raw === "string" && isActivityKind(raw) ? raw : null;
-  const entries = await listActivity(session.identity, { kinds: kind ? [kind] : undefined });
+  const entries = await listSessionActivity(session, await publicAccounts(session), { kinds: kind ? [kind] : undefined });
   return (
     <>
       <PageHeader
         title="Activity"
-        description="Sign-ins, sign-outs, orders and cancellations of this klikk account through this dashboard (every browser), kept for a limited time."
+        description="Sign-ins, sign-outs, orders and cancellations of this session's klikk accounts through this dashboard (every browser), kept for a limited time."
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <label className="grid gap-1 text-sm font-medium">

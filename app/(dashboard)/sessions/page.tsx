@@ -4,6 +4,7 @@ import { SessionList } from "@/components/sessions/session-list";
 import { PageHeader } from "@/components/ui/card";
 import { listAccountSessions } from "@/lib/server/account-sessions";
 import { getSession } from "@/lib/server/session";
+import { publicAccounts } from "@/lib/server/session-accounts";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function SessionsPage() {
   const session = await getSession();
   if (!session) redirect("/login?reason=expired");
-  const sessions = await listAccountSessions(session);
+  const sessions = await listAccountSessions(session, await publicAccounts(session));
   return (
     <>
       <PageHeader

@@ -3,7 +3,13 @@ import { getEnv } from "@/lib/server/env";
 import { json, methodNotAllowed, route } from "@/lib/server/http";
 import { requireSession } from "@/lib/server/klikk";
 
-export type AccountInfo = { readOnly: boolean; portalUrl: string };
+export type AccountInfo = {
+  /** The active account (where new orders go) may only read. */
+  readOnly: boolean;
+  /** Every account of the session known to be read-only, by key: their rows' actions are off. */
+  readOnlyAccounts: string[];
+  portalUrl: string;
+};
 
 /**
  * What the pages need to know about the signed-in account beyond who it is: whether the upstream
@@ -12,8 +18,9 @@ export type AccountInfo = { readOnly: boolean; portalUrl: string };
  */
 export const GET = route("GET /api/account", async () => {
   const session = await requireSession();
-  const flags = await getAccountFlags(session.identity);
-  const body: AccountInfo = { readOnly: flags.readOnly, portalUrl: getEnv().portalUrl };
+  const flags = await Promise.all(session.accounts.map((account) => getAccountFlags(account.identity)));
+  const readOnlyAccounts = session.accounts.filter((_account, index) => flags[index]?.readOnly).map((account) => account.key);
+  const body: AccountInfo = { readOnly: readOnlyAccounts.includes(session.active.key), readOnlyAccounts, portalUrl: getEnv().portalUrl };
   return json(body);
 });
 

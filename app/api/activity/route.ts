@@ -1,11 +1,12 @@
 import { type ActivityKind, isActivityKind } from "@/lib/activity/kinds";
-import { listActivity } from "@/lib/server/activity";
+import { listSessionActivity } from "@/lib/server/activity";
+import { publicAccounts } from "@/lib/server/session-accounts";
 import { HttpError, json, methodNotAllowed, route } from "@/lib/server/http";
 import { requireSession } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/request";
 
 /**
- * The signed-in account's own activity, newest first: `?kind=a,b` narrows it to some kinds,
+ * The activity of the session's accounts, newest first, each event naming its account: `?kind=a,b` narrows it to some kinds,
  * `?orderId=N` to one order. Another account's events are never read.
  */
 export const GET = route("GET /api/activity", async (request) => {
@@ -19,7 +20,8 @@ export const GET = route("GET /api/activity", async (request) => {
   const orderParam = params.get("orderId");
   const orderId = orderParam === null ? undefined : parseId(orderParam, "orderId");
   const session = await requireSession();
-  return json({ events: await listActivity(session.identity, { kinds: kinds.length ? kinds : undefined, orderId }) });
+  const accounts = await publicAccounts(session);
+  return json({ events: await listSessionActivity(session, accounts, { kinds: kinds.length ? kinds : undefined, orderId }) });
 });
 
 export const POST = methodNotAllowed(["GET"]);

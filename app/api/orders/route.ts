@@ -7,17 +7,23 @@ import { assertSameOrigin } from "@/lib/server/csrf";
 import { getEnv } from "@/lib/server/env";
 import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } from "@/lib/server/http";
 import { runIdempotent } from "@/lib/server/idempotency";
-import { requireClient } from "@/lib/server/klikk";
+import { accountHint, listSessionOrders } from "@/lib/server/account-lists";
+import { klikkClient, requireSession } from "@/lib/server/klikk";
+import { requireAccount } from "@/lib/server/session-accounts";
 import { readJson } from "@/lib/server/request";
 
 /** The upstream's status for an order waiting for payment (lib/klikk/status). */
 const PAYMENT_REQUIRED = 100;
 
 /** Every order of the signed-in account, newest first. */
+/**
+ * Every order of every account of the session, newest first, each naming its account; an
+ * account whose list failed is named in `failures` beside the others' orders.
+ */
 export const GET = route("GET /api/orders", async (request) => {
-  const { client } = await requireClient();
-  const orders = await client.orderList({ signal: request.signal });
-  return json({ orders: [...orders].sort((a, b) => b.order_id - a.order_id) });
+  const session = await requireSession();
+  const { orders, failures } = await listSessionOrders(session, request.signal);
+  return json({ orders, ...(failures.length ? { failures } : {}) });
 });
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -65,17 +71,22 @@ export const POST = route("POST /api/orders", async (request) => {
       fields: { "Idempotency-Key": "required" },
     });
   }
-  const { session, client } = await requireClient();
+  const session = await requireSession();
+  // The account the wizard's review named (`?account=`), so a switch in another tab between
+  // review and "Place order" cannot send the order elsewhere; the active account without one.
+  const hint = accountHint(request);
+  const account = hint ? requireAccount(session, hint) : session.active;
+  const client = klikkClient(account.auth);
   const body = await readJson(request, orderCreateBodySchema);
   // The lock outlives one upstream call (its deadline plus a margin), so a repeat never runs beside it.
   const lockMs = getEnv().upstreamTimeoutMs * 2 + 5_000;
-  const result = await runIdempotent(session.identity, key, body, lockMs, async () => {
+  const result = await runIdempotent(account.identity, key, body, lockMs, async () => {
     try {
       // Not tied to request.signal: once sent, the order's answer must be kept for a retry.
       const created = await client.orderCreate(body);
       return { status: 201, body: created, mayHaveActed: true };
     } catch (error) {
-      await rememberRefusal(session.auth, error);
+      await rememberRefusal(account.auth, error);
       const unknown = mayHaveActed(error);
       const httpError = toHttpError(error, "POST /api/orders");
       const message = unknown ? ORDER_OUTCOME_UNKNOWN : httpError.message;
@@ -87,11 +98,12 @@ export const POST = route("POST /api/orders", async (request) => {
       };
     }
   });
-  if (!result.replayed) await recordOrderOutcome(actorOf(session), body, result);
+  if (!result.replayed) await recordOrderOutcome(actorOf(session, account), body, result);
   if (result.conflict) {
     return errorResponse(new HttpError(409, "idempotency_conflict", "This Idempotency-Key was already used for a different order. Start a new order."));
   }
-  return json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  const headers: Record<string, string> = { "Klikk-Account": account.key, ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}) };
+  return json(result.body, { status: result.status, headers });
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

@@ -1,20 +1,19 @@
+import { listSessionServers, serversBody } from "@/lib/server/account-lists";
 import { methodNotAllowed, route } from "@/lib/server/http";
+import { requireSession } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/request";
-import { largeReads } from "@/lib/server/concurrency";
-import { requireClient } from "@/lib/server/klikk";
 
-/** Every server, or with `?orderItemId=N` those created by one order item. */
+/**
+ * Every server of every account of the session, or with `?orderItemId=N` those created by one
+ * order item. `sources` says which account each run of `servers` belongs to; `failures` names
+ * an account whose list could not be read.
+ */
 export const GET = route("GET /api/servers", async (request) => {
   const raw = new URL(request.url).searchParams.get("orderItemId");
   const orderItemId = raw === null || raw === "" || raw === "0" ? undefined : parseId(raw, "orderItemId");
-  const { session, client } = await requireClient();
-  // Read, check and serialise inside the account's limit, so that one large list per account is in memory.
-  const body = await largeReads.run(
-    session.identity,
-    async () => JSON.stringify({ servers: await client.serverList(orderItemId, { signal: request.signal }) }),
-    request.signal,
-  );
-  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  const session = await requireSession();
+  const { parts, failures } = await listSessionServers(session, orderItemId, request.signal);
+  return new Response(serversBody(parts, failures), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
 
 export const POST = methodNotAllowed(["GET"]);

@@ -5,6 +5,7 @@ import { json, methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
 import { accountIdentity } from "@/lib/server/identity";
 import { endSession, getSession, startSession, tokenHint } from "@/lib/server/session";
+import { publicAccounts } from "@/lib/server/session-accounts";
 import { signInSchema, verifySignIn } from "@/lib/server/sign-in";
 
 const METHOD_NAMES = { token: "with an account token", basic: "with a password (Basic)", digest: "with a password (Digest)" } as const;
@@ -30,6 +31,7 @@ export const GET = route("GET /api/session", async (request) => {
     ...(session.username ? { username: session.username } : {}),
     ...tokenHint(session.auth),
     clientAddress: clientAddress(request),
+    accounts: await publicAccounts(session),
   });
 });
 

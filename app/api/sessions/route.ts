@@ -1,4 +1,5 @@
 import { endAccountSessions, listAccountSessions } from "@/lib/server/account-sessions";
+import { publicAccounts } from "@/lib/server/session-accounts";
 import { actorOf, recordActivity } from "@/lib/server/activity";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { HttpError, json, methodNotAllowed, route } from "@/lib/server/http";
@@ -8,7 +9,7 @@ import { clearSessionCookie } from "@/lib/server/session";
 /** The signed-in account's sessions of this dashboard, on every instance. Never a credential. */
 export const GET = route("GET /api/sessions", async () => {
   const session = await requireSession();
-  return json({ sessions: await listAccountSessions(session) });
+  return json({ sessions: await listAccountSessions(session, await publicAccounts(session)) });
 });
 
 /**

@@ -43,6 +43,8 @@ function session(identity: string, overrides: Partial<SessionRecord> = {}): Sess
     expiresAt: now + 60_000,
     clientAddress: "127.0.0.1",
     userAgent: "test",
+    accounts: [],
+    activeAccount: null,
     ...overrides,
   };
 }
@@ -82,6 +84,22 @@ describe.each(["sqlite", "redis"])("store contract: %s", (engine) => {
     expect((await store().listSessions(theirs)).map((record) => record.id)).toEqual([c?.id]);
     expect(await store().deleteSessions(mine)).toEqual([b?.id]);
     expect(await store().listSessions(mine)).toEqual([]);
+  });
+
+  it("keeps a session's added accounts apart from touches, and forgets them with the session", async () => {
+    const record = session(fresh("user"));
+    await store().createSession(record);
+    const labs = { key: "k-labs", identity: "token:labs", method: "token" as const, username: null, credential: "v1.1.iv.labs", addedAt: 5 };
+    expect(await store().updateSessionAccounts(record.id, [labs], "k-labs")).toBe(true);
+    // A touch after the change keeps it (Redis rewrites the session's JSON on a touch).
+    await store().touchSession(record.id, record.lastSeenAt + 10, record.expiresAt + 10);
+    expect(await store().readSession(record.id)).toMatchObject({ accounts: [labs], activeAccount: "k-labs", lastSeenAt: record.lastSeenAt + 10 });
+    expect((await store().listSessions(record.identity))[0]).toMatchObject({ accounts: [labs], activeAccount: "k-labs" });
+    expect(await store().updateSessionAccounts(record.id, [], null)).toBe(true);
+    expect(await store().readSession(record.id)).toMatchObject({ accounts: [], activeAccount: null });
+    await store().deleteSession(record.id);
+    expect(await store().updateSessionAccounts(record.id, [labs], null)).toBe(false);
+    expect(await store().readSession(record.id)).toBeNull();
   });
 
   it("lets exactly one of many concurrent claims of an idempotency key run", async () => {

@@ -5,7 +5,7 @@ import { RedisStore } from "./redis";
 import { SqliteStore } from "./sqlite";
 import type { Store } from "./types";
 
-export type { ActivityEvent, SessionRecord, Store, StoredAnswer } from "./types";
+export type { ActivityEvent, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
 export { isStoreUnavailable, StoreUnavailableError } from "./types";
 
 /** The SQLite file inside DATA_DIR. */

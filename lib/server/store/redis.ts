@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createClient } from "redis";
-import type { ActivityEvent, IdempotencyClaim, SessionRecord, Store, StoredAnswer } from "./types";
+import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
 import { StoreUnavailableError } from "./types";
 
 /** Every key starts with this, so the dashboard can share a Redis with other software. */
@@ -13,6 +13,13 @@ const MAX_EVENTS_PER_IDENTITY = 10_000;
 const SETTINGS_TTL_MS = 400 * 24 * 60 * 60 * 1000;
 
 /** Identities can hold a username: keys carry a hash of it instead. */
+/** A session's JSON with its added accounts, which are kept under their own key once changed. */
+function withAccounts(raw: string, accountsRaw: string | null): SessionRecord {
+  const record = JSON.parse(raw) as SessionRecord;
+  const linked = accountsRaw ? (JSON.parse(accountsRaw) as Pick<SessionRecord, "accounts" | "activeAccount">) : null;
+  return { ...record, accounts: linked?.accounts ?? record.accounts ?? [], activeAccount: linked ? linked.activeAccount : (record.activeAccount ?? null) };
+}
+
 function identityKey(identity: string): string {
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
@@ -84,10 +91,23 @@ export class RedisStore implements Store {
 
   readSession(id: string, now = Date.now()): Promise<SessionRecord | null> {
     return this.run(async (client) => {
-      const raw = await client.get(`${PREFIX}session:${id}`);
+      const [raw, accounts] = await client.mGet([`${PREFIX}session:${id}`, `${PREFIX}session-accounts:${id}`]);
       if (!raw) return null;
-      const record = JSON.parse(raw) as SessionRecord;
+      const record = withAccounts(raw, accounts ?? null);
       return record.expiresAt > now ? record : null;
+    });
+  }
+
+  /**
+   * The added accounts live under a key of their own, so that a touch (which rewrites the
+   * session's JSON) never puts back accounts changed meanwhile. It expires with the session.
+   */
+  updateSessionAccounts(id: string, accounts: LinkedAccountRecord[], activeAccount: string | null): Promise<boolean> {
+    return this.run(async (client) => {
+      const ttl = await client.pTTL(`${PREFIX}session:${id}`);
+      if (ttl <= 0) return false;
+      await client.set(`${PREFIX}session-accounts:${id}`, JSON.stringify({ accounts, activeAccount }), { PX: ttl });
+      return true;
     });
   }
 
@@ -102,6 +122,7 @@ export class RedisStore implements Store {
       await client
         .multi()
         .set(key, JSON.stringify(record), { PX: ttl, XX: true })
+        .pExpire(`${PREFIX}session-accounts:${id}`, ttl)
         .zAdd(`${PREFIX}sessions:${identityKey(record.identity)}`, { score: expiresAt, value: id }, { XX: true })
         .exec();
     });
@@ -111,7 +132,7 @@ export class RedisStore implements Store {
     return this.run(async (client) => {
       const key = `${PREFIX}session:${id}`;
       const raw = await client.get(key);
-      const deleted = await client.del(key);
+      const deleted = await client.del([key, `${PREFIX}session-accounts:${id}`]);
       if (raw) await client.zRem(`${PREFIX}sessions:${identityKey((JSON.parse(raw) as SessionRecord).identity)}`, id);
       return deleted > 0;
     });
@@ -123,10 +144,13 @@ export class RedisStore implements Store {
       await client.zRemRangeByScore(index, "-inf", now);
       const ids = await client.zRange(index, 0, -1);
       if (ids.length === 0) return [];
-      const raws = await client.mGet(ids.map((id) => `${PREFIX}session:${id}`));
-      return raws
-        .filter((raw): raw is string => typeof raw === "string")
-        .map((raw) => JSON.parse(raw) as SessionRecord)
+      const raws = await client.mGet(ids.flatMap((id) => [`${PREFIX}session:${id}`, `${PREFIX}session-accounts:${id}`]));
+      const records: SessionRecord[] = [];
+      for (let index = 0; index < raws.length; index += 2) {
+        const raw = raws[index];
+        if (typeof raw === "string") records.push(withAccounts(raw, raws[index + 1] ?? null));
+      }
+      return records
         .filter((record) => record.expiresAt > now && record.identity === identity)
         .sort((a, b) => b.createdAt - a.createdAt);
     });
@@ -139,7 +163,7 @@ export class RedisStore implements Store {
       if (ids.length === 0) return [];
       await client
         .multi()
-        .del(ids.map((id) => `${PREFIX}session:${id}`))
+        .del(ids.flatMap((id) => [`${PREFIX}session:${id}`, `${PREFIX}session-accounts:${id}`]))
         .zRem(index, ids)
         .exec();
       return ids;

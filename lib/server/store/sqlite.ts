@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import type { ActivityEvent, IdempotencyClaim, SessionRecord, Store, StoredAnswer } from "./types";
+import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
 import { StoreUnavailableError } from "./types";
 
 /**
@@ -28,6 +28,9 @@ const MIGRATIONS: string[] = [
    CREATE TABLE settings (
      identity TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL,
      PRIMARY KEY (identity, name));`,
+  // Issue 15: accounts added to a session after sign-in, as JSON (read and written whole).
+  `ALTER TABLE sessions ADD COLUMN accounts TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE sessions ADD COLUMN active_account TEXT;`,
 ];
 
 /** Expired rows are deleted at most this often, by whichever write comes first. */
@@ -47,6 +50,8 @@ function toSession(row: Row): SessionRecord {
     expiresAt: Number(row.expires_at),
     clientAddress: String(row.client_address),
     userAgent: String(row.user_agent),
+    accounts: JSON.parse(String(row.accounts ?? "[]")) as SessionRecord["accounts"],
+    activeAccount: row.active_account === null || row.active_account === undefined ? null : String(row.active_account),
   };
 }
 
@@ -129,8 +134,8 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       this.sweep(Date.now());
       this.sql(
-        `INSERT INTO sessions (id, identity, method, username, credential, created_at, last_seen_at, expires_at, client_address, user_agent)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, identity, method, username, credential, created_at, last_seen_at, expires_at, client_address, user_agent, accounts, active_account)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         record.id,
         record.identity,
@@ -142,6 +147,8 @@ export class SqliteStore implements Store {
         record.expiresAt,
         record.clientAddress,
         record.userAgent,
+        JSON.stringify(record.accounts),
+        record.activeAccount,
       );
     });
   }
@@ -157,6 +164,12 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       this.sql("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?").run(lastSeenAt, expiresAt, id);
     });
+  }
+
+  updateSessionAccounts(id: string, accounts: LinkedAccountRecord[], activeAccount: string | null): Promise<boolean> {
+    return this.guard(
+      () => Number(this.sql("UPDATE sessions SET accounts = ?, active_account = ? WHERE id = ? AND expires_at > ?").run(JSON.stringify(accounts), activeAccount, id, Date.now()).changes) > 0,
+    );
   }
 
   deleteSession(id: string): Promise<boolean> {

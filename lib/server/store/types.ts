@@ -6,6 +6,20 @@
 
 export type SignInMethod = "token" | "basic" | "digest";
 
+/**
+ * An account added to a session after sign-in (issue 15): another token or username, checked
+ * upstream like a sign-in. `key` is the account's stable, non-secret name in URLs and answers.
+ */
+export type LinkedAccountRecord = {
+  key: string;
+  identity: string;
+  method: SignInMethod;
+  username: string | null;
+  /** Encrypted like the session's own credential, bound to the session and this key. */
+  credential: string;
+  addedAt: number;
+};
+
 /** A signed-in browser. `id` is a hash of the cookie's random session id, never the id itself. */
 export type SessionRecord = {
   id: string;
@@ -21,6 +35,10 @@ export type SessionRecord = {
   expiresAt: number;
   clientAddress: string;
   userAgent: string;
+  /** Accounts added after sign-in, in the order they were added (at most 9 beside the first). */
+  accounts: LinkedAccountRecord[];
+  /** The key of the account new orders go to; null for the account signed in with. */
+  activeAccount: string | null;
 };
 
 /** An answer kept under an Idempotency-Key. */
@@ -54,6 +72,11 @@ export interface Store {
   touchSession(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
   /** True when a record was deleted. */
   deleteSession(id: string): Promise<boolean>;
+  /**
+   * Replaces the session's added accounts and its active account, leaving everything else (and
+   * a concurrent touch) alone. False when the session no longer exists.
+   */
+  updateSessionAccounts(id: string, accounts: LinkedAccountRecord[], activeAccount: string | null): Promise<boolean>;
   /** The identity's live sessions, newest first. */
   listSessions(identity: string, now?: number): Promise<SessionRecord[]>;
   /** Deletes every session of the identity except `keepId`; returns the ids deleted. */

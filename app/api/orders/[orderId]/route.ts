@@ -1,12 +1,18 @@
+import { accountHint, inAccountOf } from "@/lib/server/account-lists";
 import { json, methodNotAllowed, route } from "@/lib/server/http";
+import { requireSession } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/request";
-import { requireClient } from "@/lib/server/klikk";
 
-/** One order with its items (order_status). */
+/**
+ * One order with its items (order_status), asked of the session's account it belongs to
+ * (`?account=` names the likely one), with that account's key. An order of no account of the
+ * session is a 404.
+ */
 export const GET = route<{ orderId: string }>("GET /api/orders/[orderId]", async (request, { params }) => {
   const orderId = parseId((await params).orderId, "orderId");
-  const { client } = await requireClient();
-  return json(await client.orderStatus(orderId, { signal: request.signal }));
+  const session = await requireSession();
+  const { account, value } = await inAccountOf(session, accountHint(request), (_account, client) => client.orderStatus(orderId, { signal: request.signal }));
+  return json({ ...value, account: account.key });
 });
 
 export const POST = methodNotAllowed(["GET"]);

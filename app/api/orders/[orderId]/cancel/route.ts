@@ -4,7 +4,8 @@ import { actorOf, recordActivity } from "@/lib/server/activity";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { methodNotAllowed, noContent, route } from "@/lib/server/http";
 import { parseId, readJson } from "@/lib/server/request";
-import { requireClient } from "@/lib/server/klikk";
+import { accountHint, inAccountOf } from "@/lib/server/account-lists";
+import { requireSession } from "@/lib/server/klikk";
 
 const cancelSchema = z
   .strictObject({
@@ -21,13 +22,17 @@ const cancelSchema = z
 export const POST = route<{ orderId: string }>("POST /api/orders/[orderId]/cancel", async (request, { params }) => {
   assertSameOrigin(request);
   const orderId = parseId((await params).orderId, "orderId");
-  const { session, client } = await requireClient();
+  const session = await requireSession();
   const { itemId } = await readJson(request, cancelSchema);
-  await client.orderCancel(orderId, itemId, { signal: request.signal }).catch(async (error: unknown) => {
-    await rememberRefusal(session.auth, error);
-    throw error;
-  });
-  await recordActivity(actorOf(session), itemId ? "item_cancelled" : "order_cancelled", { orderId, ...(itemId ? { itemId } : {}) });
+  // With the credential of the account the order belongs to; "not found" tries the next
+  // account, so an order of none of the session's accounts stays a 404 (lib/server/account-lists).
+  const { account } = await inAccountOf(session, accountHint(request), (candidate, client) =>
+    client.orderCancel(orderId, itemId, { signal: request.signal }).catch(async (error: unknown) => {
+      await rememberRefusal(candidate.auth, error);
+      throw error;
+    }),
+  );
+  await recordActivity(actorOf(session, account), itemId ? "item_cancelled" : "order_cancelled", { orderId, ...(itemId ? { itemId } : {}) });
   return noContent();
 });
 

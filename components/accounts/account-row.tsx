@@ -1,0 +1,127 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import type { PublicAccount } from "@/lib/accounts/accounts";
+import { isApiError } from "@/lib/queries/api-fetch";
+import { useChangeAccountMutation, useRemoveAccountMutation } from "@/lib/queries/accounts";
+
+const METHODS = { token: "Account token", basic: "Password (Basic)", digest: "Password (Digest)" } as const;
+
+function errorText(error: unknown): string {
+  return isApiError(error) ? error.message : "Something went wrong. Try again.";
+}
+
+/** One account: its name and how it signs in, with rename, "use for new orders" and remove. */
+export function AccountRow({ account, onRemoved }: { account: PublicAccount; onRemoved: (label: string) => void }) {
+  const id = useId();
+  const change = useChangeAccountMutation();
+  const remove = useRemoveAccountMutation();
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(account.label);
+  const [confirming, setConfirming] = useState(false);
+  const who = account.method === "token" ? (account.tokenHint ? `token …${account.tokenHint}` : "token") : `user ${account.username ?? ""}`;
+
+  async function saveLabel(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    try {
+      await change.mutateAsync({ key: account.key, label: draft });
+      setRenaming(false);
+    } catch {
+      // Shown beside the field.
+    }
+  }
+
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900" aria-labelledby={`${id}-name`} data-account={account.key}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 id={`${id}-name`} className="font-semibold break-words">
+            {account.label}
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {METHODS[account.method]} · {who}
+          </p>
+          <p className="mt-1 flex flex-wrap gap-2 text-xs">
+            {account.primary ? <span className="rounded-full border border-slate-400 px-2 py-0.5">Signed in with</span> : null}
+            {account.active ? <span className="rounded-full border border-blue-700 px-2 py-0.5 text-blue-800 dark:border-blue-300 dark:text-blue-200">New orders go here</span> : null}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {account.active ? null : (
+            <Button variant="secondary" size="sm" pending={change.isPending && !renaming} onClick={() => change.mutate({ key: account.key, active: true })}>
+              Use for new orders<span className="sr-only"> ({account.label})</span>
+            </Button>
+          )}
+          <Button variant="secondary" size="sm" aria-expanded={renaming} onClick={() => { setDraft(account.label); setRenaming((value) => !value); }}>
+            Rename<span className="sr-only"> {account.label}</span>
+          </Button>
+          {account.primary ? null : (
+            <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
+              Remove<span className="sr-only"> {account.label}</span>
+            </Button>
+          )}
+        </div>
+      </div>
+      {renaming ? (
+        <form onSubmit={saveLabel} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
+          <TextField
+            id={`${id}-label`}
+            label={`New name for ${account.label}`}
+            className="min-w-0 flex-1"
+            maxLength={60}
+            value={draft}
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+            error={change.isError && renaming ? (isApiError(change.error) && change.error.fields?.label) || errorText(change.error) : null}
+          />
+          <Button type="submit" size="sm" pending={change.isPending}>
+            Save name
+          </Button>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setRenaming(false)}>
+            Cancel
+          </Button>
+        </form>
+      ) : change.isError ? (
+        <Alert tone="error" className="mt-3">
+          <p>{errorText(change.error)}</p>
+        </Alert>
+      ) : null}
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        busy={remove.isPending}
+        title={`Remove ${account.label}?`}
+        description="Its orders and servers leave this session's lists, and its credential is deleted from the dashboard at once. Nothing changes at klikk."
+      >
+        {remove.isError ? (
+          <Alert tone="error">
+            <p>{errorText(remove.error)}</p>
+          </Alert>
+        ) : null}
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={remove.isPending}>
+            Keep it
+          </Button>
+          <Button
+            variant="danger"
+            pending={remove.isPending}
+            onClick={() =>
+              remove.mutate(account.key, {
+                onSuccess: () => {
+                  setConfirming(false);
+                  onRemoved(account.label);
+                },
+              })
+            }
+          >
+            Remove account
+          </Button>
+        </div>
+      </Dialog>
+    </li>
+  );
+}

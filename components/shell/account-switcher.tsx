@@ -1,0 +1,50 @@
+"use client";
+
+import { Menu, type MenuItem } from "@/components/ui/menu";
+import { useAccounts } from "@/components/accounts/session-accounts";
+import { useChangeAccountMutation } from "@/lib/queries/accounts";
+
+/**
+ * Which of the session's accounts new orders go to (issue 15), as a menu of choices in the
+ * header. Only there once a second account is added: with one account there is nothing to choose.
+ */
+export function AccountSwitcher() {
+  const accounts = useAccounts();
+  const change = useChangeAccountMutation();
+  const active = accounts.find((account) => account.active);
+  if (accounts.length < 2 || !active) return null;
+  const items: MenuItem[] = [
+    ...accounts.map((account) => ({
+      key: account.key,
+      label: account.label,
+      checked: account.active,
+      onSelect: () => {
+        if (!account.active) change.mutate({ key: account.key, active: true });
+      },
+    })),
+    { key: "manage", label: "Manage accounts", href: "/accounts" },
+  ];
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      {change.isError ? (
+        <span role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Could not switch; try again.
+        </span>
+      ) : null}
+      <Menu
+        label={`Orders go to: ${active.label}`}
+        header="New orders go to"
+        items={items}
+        triggerClassName="inline-flex min-h-9 max-w-32 items-center gap-1 rounded-md border border-slate-300 px-2.5 text-sm font-medium hover:bg-slate-100 sm:max-w-48 dark:border-slate-600 dark:hover:bg-slate-800"
+        trigger={
+          <>
+            <span className="truncate" data-testid="active-account">
+              {active.label}
+            </span>
+            <span aria-hidden="true">▾</span>
+          </>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import type { AccountFailure } from "@/lib/accounts/accounts";
+import type { KlikkClient } from "@/lib/klikk/client";
+import { isKlikkError } from "@/lib/klikk/errors";
+import type { OrderStatus, Server } from "@/lib/klikk/schemas";
+import { largeReads } from "@/lib/server/concurrency";
+import { toHttpError } from "@/lib/server/http";
+import { klikkClient } from "@/lib/server/klikk";
+import type { SessionAccount, SessionData } from "@/lib/server/session";
+
+/**
+ * Lists and look-ups across every account of a session (issue 15). Each account is asked with
+ * its own credential; an order or server is attributed to the first account (in session order)
+ * that sees it, so a user who sees two profiles and a token of one of them shows it once.
+ */
+
+export type AccountOrder = OrderStatus & { account: string };
+
+type PerAccount<T> = { account: SessionAccount; value: T };
+
+/**
+ * Runs `work` for every account at once. One account's failure becomes a note beside the others'
+ * data; when every account fails, the first failure is thrown as it was, so a session with one
+ * account answers exactly as before.
+ */
+async function eachAccount<T>(session: SessionData, context: string, work: (account: SessionAccount, client: KlikkClient) => Promise<T>): Promise<{ values: PerAccount<T>[]; failures: AccountFailure[] }> {
+  const settled = await Promise.allSettled(session.accounts.map((account) => work(account, klikkClient(account.auth))));
+  const values: PerAccount<T>[] = [];
+  const failures: AccountFailure[] = [];
+  let firstError: unknown;
+  settled.forEach((result, index) => {
+    const account = session.accounts[index]!;
+    if (result.status === "fulfilled") values.push({ account, value: result.value });
+    else {
+      firstError ??= result.reason;
+      const error = toHttpError(result.reason, context);
+      failures.push({ account: account.key, code: error.code, message: error.message });
+    }
+  });
+  if (values.length === 0) throw firstError;
+  return { values, failures };
+}
+
+/** Every order of every account, newest first, each with its account's key. */
+export async function listSessionOrders(session: SessionData, signal: AbortSignal): Promise<{ orders: AccountOrder[]; failures: AccountFailure[] }> {
+  const { values, failures } = await eachAccount(session, "order_list", (_account, client) => client.orderList({ signal }));
+  const seen = new Set<number>();
+  const orders: AccountOrder[] = [];
+  for (const { account, value } of values) {
+    for (const order of value) {
+      if (seen.has(order.order_id)) continue;
+      seen.add(order.order_id);
+      orders.push({ ...order, account: account.key });
+    }
+  }
+  orders.sort((a, b) => b.order_id - a.order_id);
+  return { orders, failures };
+}
+
+/**
+ * Every server of every account, or those of one order item. Each account's list is read inside
+ * that account's large-read slot. The answer keeps each account's servers together and says how
+ * many each has (`sources`), instead of adding a field to each of 20,000 servers.
+ */
+export async function listSessionServers(
+  session: SessionData,
+  orderItemId: number | undefined,
+  signal: AbortSignal,
+): Promise<{ parts: { account: string; servers: Server[] }[]; failures: AccountFailure[] }> {
+  const { values, failures } = await eachAccount(session, "server_list", (account, client) =>
+    largeReads.run(account.identity, () => client.serverList(orderItemId, { signal }), signal).catch((error: unknown) => {
+      // One order item belongs to one account: the others not knowing it is no failure.
+      if (orderItemId !== undefined && isKlikkError(error) && error.code === "not_found") return [] as Server[];
+      throw error;
+    }),
+  );
+  if (values.length === 1) return { parts: [{ account: values[0]!.account.key, servers: values[0]!.value }], failures };
+  const seen = new Set<number>();
+  const parts = values.map(({ account, value }) => ({
+    account: account.key,
+    servers: value.filter((server) => (seen.has(server.id) ? false : (seen.add(server.id), true))),
+  }));
+  return { parts, failures };
+}
+
+/** The body of GET /api/servers: `servers` in account order, and which account each run is. */
+export function serversBody(parts: { account: string; servers: Server[] }[], failures: AccountFailure[]): string {
+  return JSON.stringify({
+    servers: parts.length === 1 ? parts[0]!.servers : parts.flatMap((part) => part.servers),
+    sources: parts.map((part) => ({ account: part.account, count: part.servers.length })),
+    ...(failures.length ? { failures } : {}),
+  });
+}
+
+/**
+ * Finds the account an order (or order item) belongs to by asking each account in turn: the
+ * one the browser names first (it knows from the list), then the active one, then the rest.
+ * "Not found" moves on; any other failure stops. An id no account knows stays a 404, so an id
+ * of an account outside this session is never answered with another account's data.
+ */
+export async function inAccountOf<T>(session: SessionData, hint: string | null, attempt: (account: SessionAccount, client: KlikkClient) => Promise<T>): Promise<PerAccount<T>> {
+  const ordered = [...new Set([session.accounts.find((account) => account.key === hint), session.active, ...session.accounts])].filter(
+    (account): account is SessionAccount => account !== undefined,
+  );
+  let notFound: unknown;
+  for (const account of ordered) {
+    try {
+      return { account, value: await attempt(account, klikkClient(account.auth)) };
+    } catch (error) {
+      if (!(isKlikkError(error) && error.code === "not_found")) throw error;
+      notFound = error;
+    }
+  }
+  throw notFound;
+}
+
+/** `?account=` of a request: a hint only; the handlers check it against the session. */
+export function accountHint(request: Request): string | null {
+  const value = new URL(request.url).searchParams.get("account");
+  return value && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+}
