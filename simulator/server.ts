@@ -341,7 +341,10 @@ async function simRoute(ctx: HandlerContext, req: IncomingMessage, res: ServerRe
       if (method !== "GET") return allow("GET");
       store.settle();
       store.flush();
-      return send(res, 200, JSON.stringify(store.debugSnapshot()));
+      // `?orders=1`: every order with its profile and item statuses, so a test can see which
+      // account an order or a cancel reached (issue 15). Left out by default: it can be large.
+      const withOrders = new URL(req.url ?? "/", "http://sim").searchParams.get("orders") === "1";
+      return send(res, 200, JSON.stringify({ ...store.debugSnapshot(), ...(withOrders ? { orderList: store.debugOrders() } : {}) }));
     }
     default:
       return sendError(res, 404, "not found: /__sim/faults, /__sim/reset, /__sim/advance, /__sim/pay, /__sim/payments, /__sim/state, /__sim/stats");

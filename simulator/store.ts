@@ -386,6 +386,16 @@ export class Store {
   }
 
   /** For /__sim/state: what a test may want to look at, without credentials. */
+  /** Each order's profile (by name), status and item statuses, for tests (`/__sim/state?orders=1`). */
+  debugOrders(): { id: number; profile: string; status: number; items: { id: number; name: string; status: number }[] }[] {
+    return this.state.orders.map((order) => ({
+      id: order.id,
+      profile: this.profiles.get(order.profileId)?.name ?? String(order.profileId),
+      status: aggregateStatus(order.items.map((item) => item.status)),
+      items: order.items.map((item) => ({ id: item.id, name: item.name, status: item.status })),
+    }));
+  }
+
   debugSnapshot(): Record<string, unknown> {
     return {
       now: new Date(this.now()).toISOString(),

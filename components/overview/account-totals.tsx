@@ -35,7 +35,7 @@ const td = "px-3 py-2 tabular-nums";
 export function AccountTotals({ accounts, orders, servers }: { accounts: readonly PublicAccount[]; orders: readonly Order[]; servers: readonly Server[] }) {
   const rows = totalsByAccount(accounts, orders, servers);
   return (
-    <Card aria-labelledby="by-account-title" className="lg:col-span-2">
+    <Card aria-labelledby="by-account-title" className="min-w-0 lg:col-span-2">
       <h2 id="by-account-title" className="mb-3 text-lg font-semibold">
         By account
       </h2>

@@ -58,21 +58,23 @@ export async function listSessionOrders(session: SessionData, signal: AbortSigna
 }
 
 /**
- * Every server of every account, or those of one order item. Each account's list is read inside
- * that account's large-read slot. The answer keeps each account's servers together and says how
- * many each has (`sources`), instead of adding a field to each of 20,000 servers.
+ * Every server of every account, or those of one order item (asked of the account the item
+ * belongs to, `hint` first, like an order). Each account's list is read inside that account's
+ * large-read slot. The answer keeps each account's servers together and says how many each has
+ * (`sources`), instead of adding a field to each of 20,000 servers.
  */
 export async function listSessionServers(
   session: SessionData,
   orderItemId: number | undefined,
   signal: AbortSignal,
+  hint: string | null = null,
 ): Promise<{ parts: { account: string; servers: Server[] }[]; failures: AccountFailure[] }> {
+  if (orderItemId !== undefined) {
+    const { account, value } = await inAccountOf(session, hint, (_account, client) => client.serverList(orderItemId, { signal }));
+    return { parts: [{ account: account.key, servers: value }], failures: [] };
+  }
   const { values, failures } = await eachAccount(session, "server_list", (account, client) =>
-    largeReads.run(account.identity, () => client.serverList(orderItemId, { signal }), signal).catch((error: unknown) => {
-      // One order item belongs to one account: the others not knowing it is no failure.
-      if (orderItemId !== undefined && isKlikkError(error) && error.code === "not_found") return [] as Server[];
-      throw error;
-    }),
+    largeReads.run(account.identity, () => client.serverList(undefined, { signal }), signal),
   );
   if (values.length === 1) return { parts: [{ account: values[0]!.account.key, servers: values[0]!.value }], failures };
   const seen = new Set<number>();

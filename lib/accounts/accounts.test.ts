@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { Server } from "@/lib/klikk/schemas";
+import { defaultAccountLabel, labelOf, type PublicAccount } from "./accounts";
+import { tagServers } from "./tag-servers";
+
+const server = (id: number) => ({ id, name: `s-${id}` }) as unknown as Server;
+
+describe("account labels", () => {
+  it("names an unnamed account by its username or its token's last characters, never more", () => {
+    expect(defaultAccountLabel({ method: "digest", username: "demo" })).toBe("demo");
+    expect(defaultAccountLabel({ method: "token", tokenHint: "1a2b" })).toBe("Token …1a2b");
+    expect(defaultAccountLabel({ method: "token" })).toBe("Account token");
+  });
+
+  it("looks a key up among the session's accounts, and says so when the account has gone", () => {
+    const accounts = [{ key: "k1", label: "Demo AS" }] as PublicAccount[];
+    expect(labelOf(accounts, "k1")).toBe("Demo AS");
+    expect(labelOf(accounts, "gone")).toBe("Removed account");
+    expect(labelOf(accounts, undefined)).toBe("");
+  });
+});
+
+describe("tagServers", () => {
+  it("gives each run of servers its account's key, in place", () => {
+    const servers = [server(1), server(2), server(3)];
+    const tagged = tagServers({ servers, sources: [{ account: "a", count: 2 }, { account: "b", count: 1 }] });
+    expect(tagged).toBe(servers);
+    expect(tagged.map((s) => s.account)).toEqual(["a", "a", "b"]);
+  });
+
+  it("does not run past the list when the counts claim more servers than were sent", () => {
+    const tagged = tagServers({ servers: [server(1)], sources: [{ account: "a", count: 5 }, { account: "b", count: 2 }] });
+    expect(tagged.map((s) => s.account)).toEqual(["a"]);
+  });
+
+  it("leaves an answer without sources (an older server) untagged", () => {
+    expect(tagServers({ servers: [server(1)] })[0]?.account).toBeUndefined();
+  });
+});
