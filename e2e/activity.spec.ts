@@ -47,7 +47,7 @@ test.describe("activity log", () => {
       await page.getByRole("button", { name: "Export CSV" }).click();
       const csv = await (await (await download).createReadStream()).toArray();
       const text = Buffer.concat(csv).toString("utf8");
-      expect(text.split("\r\n")[0]).toBe("time (UTC),event,order,item,servers,reference,detail,username,browser,address");
+      expect(text.split("\r\n")[0]).toBe("time (UTC),event,account,order,item,servers,reference,detail,username,browser,address");
       expect(text).toContain(reference);
 
       // The order page says who placed and cancelled it from this dashboard.

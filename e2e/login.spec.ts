@@ -112,7 +112,7 @@ test.describe("session cookie", () => {
     expect(cookie?.sameSite).toBe("Lax");
     expect(cookie?.value).not.toContain("demo");
     const session = await page.request.get("/api/session");
-    expect(await session.json()).toEqual({ method: "basic", username: "demo", clientAddress: expect.any(String) });
+    expect(await session.json()).toEqual({ method: "basic", username: "demo", clientAddress: expect.any(String), accounts: [expect.objectContaining({ primary: true, active: true, method: "basic", username: "demo" })] });
   });
 
   test("a forged cookie reads as signed out", async ({ page, context }) => {
