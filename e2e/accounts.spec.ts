@@ -1,7 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { E2E } from "./support/env";
 import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, setTheme, signIn, test, type Credentials } from "./support/fixtures";
 import { orderBody } from "./support/orders";
+import { simulatorOrders } from "./support/simulator";
 import { openInstanceStore, sessionStoreId } from "./support/store";
 import { fillMinimumAndReview } from "./support/wizard-helpers";
 
@@ -23,14 +23,6 @@ async function sessionAccounts(request: APIRequestContext): Promise<PublicAccoun
   const response = await request.get("/api/session");
   expect(response.status()).toBe(200);
   return ((await response.json()) as { accounts: PublicAccount[] }).accounts;
-}
-
-type SimOrder = { id: number; profile: string; status: number; items: { id: number; name: string; status: number }[] };
-
-async function simulatorOrders(request: APIRequestContext): Promise<SimOrder[]> {
-  const response = await request.get(`${E2E.simulatorOrigin}/__sim/state?orders=1`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { orderList: SimOrder[] }).orderList;
 }
 
 function orderRow(page: Page, id: number): Locator {

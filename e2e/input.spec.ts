@@ -1,10 +1,11 @@
 import http from "node:http";
+import { publicKeyLine } from "../tests/support/ssh-keys";
 import { unsafeSamples } from "../tests/support/unsafe-text";
 import { E2E } from "./support/env";
 import { demo, expect, sameOrigin, signIn, test } from "./support/fixtures";
 import { orderBody } from "./support/orders";
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a";
+const KEY = publicKeyLine("");
 
 /** Every free-text field of an order, with where its error lands. */
 const FIELDS: { field: string; body: (text: string) => ReturnType<typeof orderBody> }[] = [

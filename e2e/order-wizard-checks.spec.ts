@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { E2E } from "./support/env";
 import { expect, resetSimulator, test } from "./support/fixtures";
+import { clearFaults, setFaults } from "./support/simulator";
 import { expectStep, fillMinimumAndReview, fingerprintOf, listOrders, next, PRIVATE_KEY, PUBLIC_KEY } from "./support/wizard-helpers";
 
 test.beforeEach(async ({ request }) => {
@@ -171,15 +171,14 @@ test.describe("order wizard checks", () => {
     await fillMinimumAndReview(page);
     const before = await listOrders(page.request);
     // The simulator places the order, then never answers: the dashboard gives up after 3 s.
-    const fault = await page.request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { hangAfterCommit: true, actions: ["order_create"] } });
-    expect(fault.ok()).toBe(true);
+    await setFaults(page.request, { hangAfterCommit: true, actions: ["order_create"] });
     const place = page.getByRole("button", { name: "Place order" });
     await place.click();
     const alert = page.getByRole("alert").filter({ hasText: "The outcome of this order is unknown" });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("check the order list");
     await expect(alert.getByRole("link", { name: "Check your orders" })).toHaveAttribute("href", "/orders");
-    await page.request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
+    await clearFaults();
     const [retry] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === "/api/orders" && r.request().method() === "POST"),
       place.click(),

@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { E2E } from "./support/env";
 import { openInstanceStore } from "./support/store";
-import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, setTheme, signIn, test } from "./support/fixtures";
+import { placeOrder } from "./support/orders";
+import { advanceSimulator, clearFaults, payOrder, setFaults } from "./support/simulator";
+import { demo, expect, expectNoAxeViolations, resetSimulator, setTheme, signIn, test } from "./support/fixtures";
 
 /** Seeded "Demo AS" orders (simulator/README.md) and the badge each must show. */
 const SEEDED: Record<number, { label: string; cls: string }> = {
@@ -48,29 +50,7 @@ async function chooseAction(scope: Page | Locator, menu: string, entry: string):
 }
 
 async function advance(request: APIRequestContext, ms: number): Promise<void> {
-  const response = await request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms } });
-  expect(response.ok(), "simulator clock advanced").toBe(true);
-}
-
-/** Places a one-server order through the dashboard's API, as the wizard would. */
-async function placeOrder(request: APIRequestContext, name = "e2e-1"): Promise<{ order_id: number; status: number }> {
-  const response = await request.post("/api/orders", {
-    headers: { ...sameOrigin, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
-    data: {
-      reference: `E2E ${name}`,
-      items: [
-        {
-          name,
-          product: {
-            name: "VPS",
-            options: { quantity_ram_gb: 1, quantity_cpu: 1, quantity_storage_gb: 20, os: "Debian", os_version: "12", features: { ipv4: 1, sshd: { ip_allow: "192.0.2.0/24" } } },
-          },
-        },
-      ],
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { order_id: number; status: number };
+  await advanceSimulator(request, ms);
 }
 
 async function serverIdsOfItem(request: APIRequestContext, itemId: number): Promise<number[]> {
@@ -165,10 +145,10 @@ test.describe("orders list", () => {
   });
 
   test("a failed load shows an error with a retry that recovers", async ({ signedInPage: page, request }) => {
-    await request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { rate503: 1, actions: ["order_list"] } });
+    await setFaults(request, { rate503: 1, actions: ["order_list"] });
     await page.goto("/orders");
     await expect(page.getByRole("alert").filter({ hasText: "Orders could not be loaded" })).toBeVisible({ timeout: 20_000 });
-    await request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
+    await clearFaults();
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(orderRow(page, 70)).toBeVisible();
   });
@@ -342,7 +322,7 @@ test.describe("cancelling", () => {
 
   test("an upstream failure leaves the order as it was and says why", async ({ signedInPage: page, request }) => {
     await page.goto("/orders/72");
-    await request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { rate503: 1, actions: ["order_cancel"] } });
+    await setFaults(request, { rate503: 1, actions: ["order_cancel"] });
     await chooseAction(page, "Actions for mon-1 (item 1006)", "Cancel item mon-1 (item 1006)");
     const dialog = page.getByRole("dialog", { name: /Cancel mon-1/ });
     await dialog.getByRole("button", { name: "Cancel item" }).click();
@@ -408,10 +388,6 @@ test.describe("order page", () => {
   });
 });
 
-async function payOrder(request: APIRequestContext, orderId: number): Promise<void> {
-  const response = await request.post(`${E2E.simulatorOrigin}/__sim/pay`, { data: { order_id: orderId } });
-  expect(response.ok(), "invoice paid").toBe(true);
-}
 
 test.describe("accessibility", () => {
   for (const theme of ["light", "dark"] as const) {

@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { E2E } from "./support/env";
-import { expect, expectNoAxeViolations, resetSimulator, sameOrigin, setTheme, test } from "./support/fixtures";
+import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
+import { placeOrder } from "./support/orders";
+import { advanceSimulator } from "./support/simulator";
 
 function section(page: Page, name: string) {
   return page.getByRole("region", { name });
@@ -45,20 +47,8 @@ test.describe("overview", () => {
     await page.evaluate(() => {
       (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
     });
-    const response = await page.request.post("/api/orders", {
-      headers: { ...sameOrigin, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
-      data: {
-        items: [
-          {
-            name: "overview-1",
-            product: { name: "VPS", options: { quantity_ram_gb: 1, quantity_cpu: 1, quantity_storage_gb: 20, os: "Debian", os_version: "12", features: { sshd: { ip_allow: "192.0.2.1" } } } },
-          },
-        ],
-      },
-    });
-    expect(response.status()).toBe(201);
-    const { order_id: orderId } = (await response.json()) as { order_id: number };
-    await page.request.post(`${E2E.simulatorOrigin}/__sim/advance`, { data: { ms: 5_000 } });
+    const { order_id: orderId } = await placeOrder(page.request, "overview-1");
+    await advanceSimulator(page.request, 5_000);
     // Settled, it moves from "Needs attention" to the latest settled orders, at the top.
     const line = section(page, "Latest settled orders").getByRole("listitem").filter({ has: page.getByRole("link", { name: `Order ${orderId}` }) });
     await expect(line).toContainText("Completed", { timeout: 20_000 });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { E2E } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
+import { clearFaults, setFaults } from "./support/simulator";
 
 // The "Demo AS" servers of simulator/seed.ts (demo-token sees only that profile): ids 4401-4413,
 // addresses derived from the id (IPv4 100.64.0.0 + id, IPv6 2001:db8:4b::<id in hex>).
@@ -166,11 +167,11 @@ test.describe("server inventory", () => {
   });
 
   test("a failing upstream shows an error with a retry that recovers", async ({ signedInPage: page, request }) => {
-    await request.post(`${E2E.simulatorOrigin}/__sim/faults`, { data: { rate503: 1, actions: ["server_list"] } });
+    await setFaults(request, { rate503: 1, actions: ["server_list"] });
     await page.goto("/servers");
     const alert = page.getByRole("alert").filter({ hasText: "The servers could not be loaded" });
     await expect(alert).toBeVisible({ timeout: 15_000 });
-    await request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
+    await clearFaults();
     await alert.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByTestId("result-count")).toHaveText("Showing all 13 servers");
   });

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
 import { findSecrets } from "./secrets";
+import { simulator } from "./simulator";
 
 export type Credentials =
   | { method: "token"; token: string }
@@ -28,11 +29,8 @@ export async function signIn(request: APIRequestContext, credentials: Credential
 }
 
 /** Puts the simulator back to its seed and clears faults, so each test starts from the same data. */
-export async function resetSimulator(request: APIRequestContext): Promise<void> {
-  const reset = await request.post(`${E2E.simulatorOrigin}/__sim/reset`);
-  expect(reset.ok(), "simulator reset").toBe(true);
-  const faults = await request.delete(`${E2E.simulatorOrigin}/__sim/faults`);
-  expect(faults.ok(), "simulator faults cleared").toBe(true);
+export async function resetSimulator(_request?: APIRequestContext): Promise<void> {
+  await simulator.reset();
 }
 
 /** Runs axe for WCAG 2 A/AA and fails with the list of violations. */

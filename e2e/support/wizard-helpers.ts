@@ -1,20 +1,7 @@
-import { createHash } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
-/** A well-formed Ed25519 public key (the contract tests use the same one). */
-export const PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a e2e@test";
-
-export const PRIVATE_KEY = [
-  "-----BEGIN OPENSSH PRIVATE KEY-----",
-  "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW",
-  "-----END OPENSSH PRIVATE KEY-----",
-].join("\n");
-
-/** What `ssh-keygen -lf` prints for a key line, computed independently of the app. */
-export function fingerprintOf(keyLine: string): string {
-  const blob = Buffer.from(keyLine.split(" ")[1] as string, "base64");
-  return `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
-}
+// The keys live with the other shared fixtures (tests/support), used by vitest and Playwright alike.
+export { fingerprintOf, PRIVATE_KEY, PUBLIC_KEY } from "../../tests/support/ssh-keys";
 
 export type ListedOrder = { order_id: number; status: number; reference?: string; order_items: { id: number; name: string; reference?: string; status: number }[] };
 

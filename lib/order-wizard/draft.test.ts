@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PRIVATE_KEY, publicKeyLine } from "@/tests/support/ssh-keys";
 import { orderCreateBodySchema, orderCreateRequestSchema } from "@/lib/klikk/contract/order-request";
 import { PRIVATE_KEY_MESSAGE } from "@/lib/klikk/contract/validators";
 import { buildOrderBody } from "./body";
@@ -10,7 +11,7 @@ import { stepFromParam, stepOfField } from "./steps";
 import { validateDraft } from "./validate";
 import { createdNotice, createdOrderHref, PAYMENT_REQUIRED_NOTICE } from "./handoff";
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a user@host";
+const KEY = publicKeyLine("user@host");
 
 function ready(overrides: Partial<Draft> = {}): Draft {
   return { ...newDraft("key-12345678"), ipAllow: "192.0.2.10", ...overrides };
@@ -115,7 +116,7 @@ describe("validateDraft", () => {
 
   it("names bad CIDRs and private keys", () => {
     expect(validateDraft(ready({ ipAllow: "10.0.0.0/33" }))["ip-allow"]).toMatch(/invalid prefix length/);
-    const privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----";
+    const privateKey = PRIVATE_KEY;
     expect(validateDraft(ready({ sshKeys: privateKey }))["ssh-keys"]).toContain(PRIVATE_KEY_MESSAGE.slice(1));
   });
 

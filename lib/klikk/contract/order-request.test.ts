@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PRIVATE_KEY, publicKeyLine } from "@/tests/support/ssh-keys";
 import { orderBody } from "../../../tests/support/order-body";
 import { isCatalogOs, limits, osCatalog } from "./catalog.ts";
 import {
@@ -10,7 +11,7 @@ import {
   type OrderCreateRequest,
 } from "./order-request.ts";
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a user@host";
+const KEY = publicKeyLine("user@host");
 
 function valid(): OrderCreateRequest {
   return {
@@ -97,7 +98,7 @@ describe("orderCreateRequestSchema", () => {
     ["ipv4 2", (r) => (opts(r).features.ipv4 = 2), "items[0].product.options.features.ipv4 must be 0 or 1"],
     ["bad port range", (r) => (opts(r).features.sshd.public_ports_allow = "90:80"), "public_ports_allow: \"90:80\" is a backwards range"],
     ["bad key", (r) => (opts(r).features.sshd.authorized_keys = `${KEY}\nssh-ed25519 AAAA`), "authorized_keys: line 2:"],
-    ["private key", (r) => (opts(r).features.sshd.authorized_keys = "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----"), "PRIVATE key"],
+    ["private key", (r) => (opts(r).features.sshd.authorized_keys = PRIVATE_KEY), "PRIVATE key"],
     ["http cloud-init", (r) => (opts(r).features.cloud_init_url = "http://example.com/"), "features.cloud_init_url: the URL must start with https://"],
     ["bad name", (r) => (r.items[0].name = "My testserver 1"), "items[0].name: \"My testserver 1\" is not a valid server name"],
     ["missing name", (r) => delete r.items[0].name, "items[0].name is required"],

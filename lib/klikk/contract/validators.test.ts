@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { PRIVATE_KEY, publicKeyLine } from "@/tests/support/ssh-keys";
 import { describe, expect, it } from "vitest";
 import { unsafeSamples } from "../../../tests/support/unsafe-text";
 import {
@@ -20,7 +21,7 @@ import {
 // Generated with ssh-keygen; fingerprints as printed by `ssh-keygen -lf`.
 const keys = {
   ed25519: [
-    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMakpMlItMHRhObdDWZVJmGGKNS4fUe/4nbCkjnslw3a user@ed25519",
+    publicKeyLine("user@ed25519"),
     "SHA256:O47akAs4tf3+fb7XP3tiOwA+K+mIHwwm+IlCEd4J3BY",
   ],
   rsa: [
@@ -206,7 +207,7 @@ describe("checkAuthorizedKeys", () => {
     expect(failure(checkAuthorizedKeys(`${keys.ed25519[0]}\n\nssh-ed25519 nope`))).toMatch(/^line 3: /);
   });
   it("refuses a private key with a warning", () => {
-    const pem = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+    const pem = PRIVATE_KEY;
     expect(failure(checkAuthorizedKeys(pem))).toContain("PRIVATE key");
   });
 });
