@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".cache/**"],
+    ignores: [".next/**", "bench/baseline/.next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".cache/**"],
   },
 ];
 
