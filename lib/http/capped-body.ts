@@ -28,11 +28,32 @@ export type CappedTextOptions = {
   truncate?: boolean;
 };
 
+/** The bytes, or why there are none (as for CappedText). */
+export type CappedBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: "too_large"; declared?: number };
+
 export async function readCappedText(
   stream: ReadableStream<Uint8Array> | null,
   cap: number,
   options: CappedTextOptions = {},
 ): Promise<CappedText> {
+  const read = await readCappedBytes(stream, cap, options);
+  return read.ok ? { ok: true, text: decodeUtf8(read.bytes) } : read;
+}
+
+/** UTF-8 to text, invalid bytes replaced, never thrown on. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+}
+
+/**
+ * The same reading as readCappedText, without decoding: for an answer that may be passed on as
+ * it arrived (lib/klikk/pass-through.ts).
+ */
+export async function readCappedBytes(
+  stream: ReadableStream<Uint8Array> | null,
+  cap: number,
+  options: CappedTextOptions = {},
+): Promise<CappedBytes> {
   const { declaredLength, truncate = false } = options;
   if (!truncate && declaredLength !== undefined && declaredLength !== null) {
     // Number() of a malformed value is NaN, never > cap: such a body is simply counted below.
@@ -42,7 +63,7 @@ export async function readCappedText(
       return { ok: false, reason: "too_large", declared };
     }
   }
-  if (!stream) return { ok: true, text: "" };
+  if (!stream) return { ok: true, bytes: new Uint8Array(0) };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -59,7 +80,7 @@ export async function readCappedText(
     chunks.push(value);
     total += value.byteLength;
   }
-  return { ok: true, text: new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, total)) };
+  return { ok: true, bytes: concat(chunks, total) };
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
