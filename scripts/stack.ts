@@ -206,6 +206,22 @@ export async function startStack({ servers = 0, simulatorArgs = [], appEnv = {},
   };
 }
 
+/**
+ * Memory only this process holds, in MB (Private_Clean + Private_Dirty of smaps_rollup): what
+ * ending it would free. Its resident memory also counts the pages of the node binary that every
+ * node process on the machine shares (about 50 MB), so a sum of resident figures counts those
+ * pages once per process.
+ */
+export function privateMemoryMb(pid: number): number | null {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0);
+    return (kb("Private_Clean") + kb("Private_Dirty")) / 1024;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of a process in MB, from /proc (Linux): current and peak (VmHWM). */
 export function residentMemoryMb(pid: number): { current: number; peak: number } | null {
   try {
