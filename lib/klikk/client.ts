@@ -19,7 +19,7 @@
  * through ./digest.ts, node:buffer); runs under Node's type stripping without a build.
  */
 import { Buffer } from "node:buffer";
-import { decodeUtf8, readCappedBytes, readCappedText } from "../http/capped-body.ts";
+import { decodeUtf8Chunks, readCappedChunks, readCappedText } from "../http/capped-body.ts";
 import type { KlikkAuth, KlikkClient, KlikkClientOptions, RequestOptions } from "./client-types.ts";
 import { defaultDigestCache, digestFetch, DigestServerAuthError } from "./digest.ts";
 import {
@@ -35,7 +35,7 @@ import {
   type Failure,
 } from "./error-mapping.ts";
 import { KlikkError } from "./errors.ts";
-import { listBodyAsSent, serialiseList, validatedAnswers, ValidatedAnswers, wrapIfBare, type BodyBytes } from "./pass-through.ts";
+import { listBodyOf, sendableAsItCame, serialiseList, validatedAnswers, ValidatedAnswers, type ListBody } from "./pass-through.ts";
 import { answers, describeSchemaError, type AnswerReader, type OrderCreateResult, type OrderStatus, type Server } from "./schemas.ts";
 
 // The public types live in ./client-types.ts and the mapping of failures in ./error-mapping.ts;
@@ -153,14 +153,14 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
         await discard(res); // order_cancel: an empty 200; whatever else came is not needed
         return { ok: true, value: undefined as T };
       }
-      let bytes: BodyBytes | undefined;
+      let chunks: Uint8Array[] | undefined;
       let text: string;
       let known: string | undefined;
       if (spec.asList !== undefined) {
-        bytes = await readCappedBytesOf(res, maxBodyBytes, spec.action);
-        known = ValidatedAnswers.key(spec.action, bytes);
-        if (validatedAnswers.has(known)) return { ok: true, value: wrapIfBare(spec.asList, bytes) as T };
-        text = decodeUtf8(bytes);
+        chunks = await readCappedChunksOf(res, maxBodyBytes, spec.action);
+        known = ValidatedAnswers.key(spec.action, chunks);
+        if (validatedAnswers.has(known)) return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
+        text = decodeUtf8Chunks(chunks);
       } else text = await readCapped(res, maxBodyBytes, spec.action);
       let json: unknown;
       try {
@@ -170,11 +170,10 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
       }
       const parsed = spec.reader.safeParse(json);
       if (!parsed.success) return badShapeFailure(spec.action, status, describeSchemaError(parsed.error), redact);
-      if (spec.asList === undefined || bytes === undefined || known === undefined) return { ok: true, value: parsed.data as T };
-      const asSent = listBodyAsSent(spec.asList, bytes, json, parsed.data);
-      if (asSent === null) return { ok: true, value: serialiseList(spec.asList, parsed.data) as T };
+      if (spec.asList === undefined || chunks === undefined || known === undefined) return { ok: true, value: parsed.data as T };
+      if (!sendableAsItCame(spec.asList, json, parsed.data)) return { ok: true, value: serialiseList(spec.asList, parsed.data) as T };
       validatedAnswers.add(known);
-      return { ok: true, value: asSent as T };
+      return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
     }
     const text = await readCapped(res, ERROR_BODY_BYTES, spec.action, true);
     return mapErrorStatus({ action: spec.action, authMethod: auth.method, status, headers: res.headers, text, redact });
@@ -227,7 +226,7 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     serverListBody(orderItemId, opts) {
       return Promise.resolve().then(() => {
         checkId(orderItemId, "order_item_id");
-        return call<BodyBytes>(
+        return call<ListBody>(
           { action: "server_list", payload: { order_item_id: orderItemId ?? 0 }, idempotent: true, reader: answers.serverList, asList: "servers" },
           opts,
         );
@@ -261,10 +260,10 @@ function secretsOf(auth: KlikkAuth): string[] {
   return out.filter((s) => s.length >= 4);
 }
 
-/** As readCapped, keeping the bytes. */
-async function readCappedBytesOf(res: Response, cap: number, action: Action): Promise<BodyBytes> {
-  const read = await readCappedBytes(res.body, cap, { declaredLength: res.headers.get("content-length") });
-  if (read.ok) return read.bytes as BodyBytes;
+/** As readCapped, keeping the bytes in the chunks they came in. */
+async function readCappedChunksOf(res: Response, cap: number, action: Action): Promise<Uint8Array[]> {
+  const read = await readCappedChunks(res.body, cap, { declaredLength: res.headers.get("content-length") });
+  if (read.ok) return read.chunks;
   throw tooLarge(action, cap, read.declared !== undefined ? `declared ${read.declared} bytes` : `over ${cap} bytes`);
 }
 

@@ -7,9 +7,10 @@
  *
  * - when the strict, documented form accepted the answer (./schemas.ts hands back the input
  *   itself then) and the answer is exactly `{"servers": [...]}`, the upstream's own bytes are
- *   what the browser would have received, value for value: they are sent as they came. A bare
- *   array is wrapped in `{"servers": …}` without being parsed again. Anything the tolerant form
- *   had to repair is serialised from the repaired values as before;
+ *   what the browser would have received, value for value: they are sent as they came, in the
+ *   chunks they came in (no joined copy; a Uint8Array body would also be copied once more by
+ *   Response). A bare array is wrapped in `{"servers": …}` without being parsed again. Anything
+ *   the tolerant form had to repair is serialised from the repaired values as before;
  * - the SHA-256 of every answer sent as it came is remembered (a few dozen digests, no data), so
  *   the same bytes again (a refresh of an unchanged list, the usual case) are known to be valid
  *   without being parsed: the check is a pure function of the bytes, so its result is too. A
@@ -21,10 +22,10 @@ import { createHash } from "node:crypto";
 
 const encoder = new TextEncoder();
 
-/** Bytes ready for a Response body. (Chunks read from fetch are never backed by shared memory.) */
-export type BodyBytes = Uint8Array<ArrayBuffer>;
+/** A list's JSON body, ready for a Response, read once. */
+export type ListBody = ReadableStream<Uint8Array>;
 
-/** Digests of answers that passed the strict check, per action; oldest dropped first. */
+/** Digests of answers that passed the strict check, per action; least recently used dropped first. */
 export class ValidatedAnswers {
   private readonly digests = new Set<string>();
   private readonly size: number;
@@ -34,8 +35,10 @@ export class ValidatedAnswers {
   }
 
   /** The key of these bytes for this action. */
-  static key(action: string, bytes: Uint8Array): string {
-    return `${action}:${createHash("sha256").update(bytes).digest("base64")}`;
+  static key(action: string, chunks: readonly Uint8Array[]): string {
+    const hash = createHash("sha256");
+    for (const chunk of chunks) hash.update(chunk);
+    return `${action}:${hash.digest("base64")}`;
   }
 
   has(key: string): boolean {
@@ -58,38 +61,56 @@ const globalForAnswers = globalThis as typeof globalThis & { __klikkValidatedAns
 export const validatedAnswers = (globalForAnswers.__klikkValidatedAnswers ??= new ValidatedAnswers());
 
 /**
- * How a checked list answer can be sent as `{"<key>": [...]}`: its own bytes when the check
- * returned the input untouched (`data` is the very array inside `json`) and nothing else is in
- * it, else null (serialise `data`).
+ * Whether a checked list answer can go out as its own bytes: the check returned the input
+ * untouched (`data` is the very array in `json`, or `json` itself for a bare array) and nothing
+ * else is in it.
  */
-export function listBodyAsSent(key: string, bytes: BodyBytes, json: unknown, data: unknown): BodyBytes | null {
-  if (Array.isArray(json)) return data === json ? wrapIfBare(key, bytes) : null;
-  if (typeof json !== "object" || json === null) return null;
+export function sendableAsItCame(key: string, json: unknown, data: unknown): boolean {
+  if (Array.isArray(json)) return data === json;
+  if (typeof json !== "object" || json === null) return false;
   const keys = Object.keys(json);
-  if (keys.length !== 1 || keys[0] !== key || (json as Record<string, unknown>)[key] !== data) return null;
-  return bytes;
+  return keys.length === 1 && keys[0] === key && (json as Record<string, unknown>)[key] === data;
 }
+
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
- * The bytes of a list answer already known to be valid, as `{"<key>": [...]}`: a bare array
- * (the first byte that is not white space is `[`) is wrapped, an object is sent as it is.
+ * The chunks of a list answer known to be valid, as the body `{"<key>": [...]}`: an object is
+ * sent as it is; a bare array (its first byte that is not white space is `[`) is wrapped, its
+ * byte order mark dropped (the decoder dropped it before parsing; inside the wrapper it would not be).
  */
-export function wrapIfBare(key: string, bytes: BodyBytes): BodyBytes {
-  let at = 0;
-  // A byte order mark is dropped by the decoder before parsing; inside the wrapper it would not be.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) at = 3;
-  while (at < bytes.byteLength && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at += 1;
-  if (bytes[at] !== 0x5b) return bytes; // "["
-  const head = encoder.encode(`{${JSON.stringify(key)}:`);
-  const list = bytes.subarray(at);
-  const out = new Uint8Array(head.byteLength + list.byteLength + 1);
-  out.set(head, 0);
-  out.set(list, head.byteLength);
-  out[out.byteLength - 1] = 0x7d; // "}"
-  return out;
+export function listBodyOf(key: string, chunks: readonly Uint8Array[]): ListBody {
+  const parts = chunks.filter((chunk) => chunk.byteLength > 0);
+  if (parts.length > 0 && parts[0]![0] === 0xef && parts[0]![1] === 0xbb && parts[0]![2] === 0xbf) parts[0] = parts[0]!.subarray(3);
+  // The first byte that is not white space, across chunks.
+  for (let index = 0; index < parts.length; index += 1) {
+    const chunk = parts[index]!;
+    let at = 0;
+    while (at < chunk.byteLength && isSpace(chunk[at])) at += 1;
+    if (at === chunk.byteLength) continue;
+    if (chunk[at] === 0x5b /* [ */) {
+      parts.splice(0, index + 1, encoder.encode(`{${JSON.stringify(key)}:`), chunk.subarray(at));
+      parts.push(encoder.encode("}"));
+    }
+    break;
+  }
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[next];
+      if (part === undefined) {
+        controller.close();
+        return;
+      }
+      // Let go of each chunk once it is handed on.
+      parts[next] = new Uint8Array(0);
+      next += 1;
+      controller.enqueue(part);
+    },
+  });
 }
 
-/** `{"<key>": data}` as UTF-8, for answers that were repaired. */
-export function serialiseList(key: string, data: unknown): BodyBytes {
-  return encoder.encode(JSON.stringify({ [key]: data }));
+/** `{"<key>": data}` for answers that were repaired: serialised as before. */
+export function serialiseList(key: string, data: unknown): ListBody {
+  return listBodyOf(key, [encoder.encode(JSON.stringify({ [key]: data }))]);
 }
