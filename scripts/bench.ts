@@ -6,7 +6,8 @@
  *   1. per-request cost: GET /api/orders and /api/servers straight to the simulator, through the
  *      baseline (a bare Next.js route handler forwarding with a fixed credential) and through the
  *      dashboard (session, CSRF rules, validation of the answer): sequential sub-ms medians at
- *      concurrency 1, then autocannon at concurrency 1 and 16;
+ *      concurrency 1, the server's CPU time per request (scripts/bench-cpu.ts), then autocannon
+ *      at concurrency 1 and 16;
  *   2. memory under the probe's load (16-way orders plus 4-way 20,000-server lists): peak
  *      resident memory of the dashboard's server process and of the `npm start` group;
  *   3. First Load JS per route, gzip, from the build's diagnostics;
@@ -24,6 +25,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon, { type Options as AutocannonOptions, type Result } from "autocannon";
 import { baselineDir, ensureBaselineBuild, startBaseline, type Baseline } from "./bench-baseline.ts";
+import { cpuPerRequest } from "./bench-cpu.ts";
 import { runInventoryBench, type InventoryBenchResult } from "./bench-inventory.ts";
 import { runTimeToData, type TimeToDataResult } from "./bench-time-to-data.ts";
 import { root } from "./build.ts";
@@ -242,6 +244,7 @@ async function main() {
   const stack = await startStack({ servers: 20_000, launcher: "npm-start" });
   let baseline: Baseline | null = null;
   let precise: Awaited<ReturnType<typeof preciseOrders>>;
+  let cpu: { ordersMs: { dashboard: number; baseline: number }; serversMs: { dashboard: number; baseline: number } };
   let memory: MemoryFigures;
   let probeLoad: Awaited<ReturnType<typeof measureMemory>>["load"];
   let scenarios: Scenario[];
@@ -266,6 +269,17 @@ async function main() {
       500,
     );
     console.log(`  sequential /api/orders p50: direct ${ms(precise.direct)}, baseline ${ms(precise.baseline)}, dashboard ${ms(precise.dashboard)}`);
+    // CPU time the server spends per request: unlike latency, barely moved by other work on the machine.
+    const dashboardServers = () => fetch(`${stack.appUrl}/api/servers`, { headers: { Cookie: cookie } });
+    const baselineServers = () => fetch(`${baselineUrl}/api/servers`);
+    cpu = {
+      ordersMs: {
+        dashboard: await cpuPerRequest(stack.appPid, () => fetch(`${stack.appUrl}/api/orders`, { headers: { Cookie: cookie } }), 2_000),
+        baseline: await cpuPerRequest(baseline.pid, () => fetch(`${baselineUrl}/api/orders`), 2_000),
+      },
+      serversMs: { dashboard: await cpuPerRequest(stack.appPid, dashboardServers, 30, 2), baseline: await cpuPerRequest(baseline.pid, baselineServers, 30, 2) },
+    };
+    console.log(`  server CPU per request: /api/orders dashboard ${ms(cpu.ordersMs.dashboard)}, baseline ${ms(cpu.ordersMs.baseline)}; /api/servers dashboard ${ms(cpu.serversMs.dashboard)}, baseline ${ms(cpu.serversMs.baseline)}`);
     ({ memory, load: probeLoad } = await measureMemory(stack, baseline, cookie));
     scenarios = await measureLoad(stack, baseline, cookie);
     memory.serverPeakWholeRunMb = residentMemoryMb(stack.appPid)?.peak ?? 0;
@@ -318,6 +332,9 @@ async function main() {
   console.log(
     `sequential /api/orders p50: direct ${ms(precise.direct)}, baseline ${ms(precise.baseline)}, dashboard ${ms(precise.dashboard)} (+${ms(precise.addedOverBaselineMs)} over the baseline)`,
   );
+  console.log(
+    `server CPU time per request (/proc, 4 at a time): /api/orders dashboard ${ms(cpu.ordersMs.dashboard)}, baseline ${ms(cpu.ordersMs.baseline)} (${(cpu.ordersMs.dashboard / cpu.ordersMs.baseline).toFixed(2)}x); /api/servers dashboard ${ms(cpu.serversMs.dashboard)}, baseline ${ms(cpu.serversMs.baseline)} (${(cpu.serversMs.dashboard / cpu.serversMs.baseline).toFixed(2)}x)`,
+  );
   console.log(`\nMemory under the probe (16-way /api/orders + 4-way 20,000-server lists, ${durationSeconds} s)`);
   console.log(`  dashboard server process peak ${memory.serverPeakMb.toFixed(0)} MB (baseline's server ${memory.baselinePeakMb.toFixed(0)} MB)`);
   console.log(
@@ -348,7 +365,7 @@ async function main() {
     node: process.versions.node,
     loadAverage: { before: loadBefore, afterServers: loadAfterServers, end: loadAverage() },
     durationSeconds,
-    proxy: { scenarios, preciseOrdersP50: precise },
+    proxy: { scenarios, preciseOrdersP50: precise, cpuPerRequestMs: cpu },
     memory,
     probeLoad,
     firstLoadJs: bundles,
