@@ -10,7 +10,7 @@ const config = [
     rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }] },
   },
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".cache/**"],
+    ignores: [".next/**", "bench/baseline/.next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".cache/**"],
   },
 ];
 

@@ -18,6 +18,7 @@ const usage = `usage: npm run simulator -- [flags]
   --faults-api           enable the unauthenticated /__sim/* control endpoints (tests only)
   --log                  one line per request on stderr (never credentials)
   --quiet                print only the listening line
+  --exit-with-parent     stop when the process that started it ends (npm start's demo mode)
 faults:
   --latency-ms N         add N ms before every answer
   --error-rate R         share (0..1) of 500 answers
@@ -58,6 +59,7 @@ function main(): void {
         "faults-api": { type: "boolean" },
         log: { type: "boolean" },
         quiet: { type: "boolean" },
+        "exit-with-parent": { type: "boolean" },
         "latency-ms": { type: "string" },
         "error-rate": { type: "string" },
         "unavailable-rate": { type: "string" },
@@ -138,6 +140,13 @@ function main(): void {
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
+      if (v["exit-with-parent"]) {
+        // Orphans are adopted by another process: the parent id changes when the parent ends.
+        const parent = process.ppid;
+        setInterval(() => {
+          if (process.ppid !== parent) stop();
+        }, 500);
+      }
       process.stdout.write(`klikk simulator listening on ${sim.url}\n`);
       if (!options.quiet) {
         process.stdout.write(formatDemoCredentials());

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { buildOrderBody } from "@/lib/order-wizard/body";
 import type { Draft } from "@/lib/order-wizard/draft";
 import { errorsOfStep, type DraftErrors } from "@/lib/order-wizard/fields";
@@ -15,10 +15,7 @@ import { isApiError } from "@/lib/queries/api-fetch";
 import { useCreateOrderMutation } from "@/lib/queries/orders";
 import type { StepProps } from "./controls";
 import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
-import { StepImage } from "./step-image";
 import { StepNav } from "./step-nav";
-import { StepNetwork } from "./step-network";
-import { StepReview } from "./step-review";
 import { StepServers } from "./step-servers";
 import { useLazyValidator } from "./use-lazy-validator";
 import { useServerNames } from "./use-server-names";
@@ -27,6 +24,28 @@ import { WizardFooter } from "./wizard-footer";
 import { FailureAlert, HandoffPanel, WizardSkeleton } from "./wizard-notices";
 
 export { WizardSkeleton };
+
+/**
+ * Only the first step is in the page's first load: the network step alone brought the SSH key
+ * and address checks and ipaddr.js. The others load in idle time after the first paint
+ * (preloadSteps), so moving on does not wait for them; until then a step shows a skeleton.
+ */
+const loadStepImage = () => import("./step-image");
+const loadStepNetwork = () => import("./step-network");
+const loadStepReview = () => import("./step-review");
+const StepImage = lazy(() => loadStepImage().then((m) => ({ default: m.StepImage })));
+const StepNetwork = lazy(() => loadStepNetwork().then((m) => ({ default: m.StepNetwork })));
+const StepReview = lazy(() => loadStepReview().then((m) => ({ default: m.StepReview })));
+
+function preloadSteps(): () => void {
+  const load = () => void Promise.all([loadStepImage(), loadStepNetwork(), loadStepReview()]).catch(() => {});
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(load, { timeout: 2_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(load, 200);
+  return () => clearTimeout(id);
+}
 
 const stepBodies = { servers: StepServers, image: StepImage, network: StepNetwork } as const;
 
@@ -39,6 +58,7 @@ export function OrderWizard({ prices }: { prices: PriceList | null }) {
 
 function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
   const router = useRouter();
+  useEffect(preloadSteps, []);
   const queryClient = useQueryClient();
   const step: StepId = stepFromParam(useSearchParams().get("step")) ?? "servers";
   const stepIndex = stepIds.indexOf(step);
@@ -192,7 +212,9 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
         </h2>
         <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-300">{stepHints[step]}</p>
 
-        {StepBody ? <StepBody {...stepProps} /> : <StepReview draft={draft} body={body} prices={prices} onEdit={(target) => goTo(target)} />}
+        <Suspense fallback={<div aria-hidden="true" className="h-48 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />}>
+          {StepBody ? <StepBody {...stepProps} /> : <StepReview draft={draft} body={body} prices={prices} onEdit={(target) => goTo(target)} />}
+        </Suspense>
 
         <div aria-live="polite" className="mt-6 empty:hidden">
           {n > 0 ? (

@@ -1,8 +1,15 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { CancelDialog, type CancelRequest, type CancelResult } from "./cancel-dialog";
+import { lazy, Suspense, useRef, useState } from "react";
+import type { CancelRequest, CancelResult } from "./cancel-dialog";
 import { CancelNotice } from "./cancel-notice";
+
+/**
+ * Not in the page's first load (no first paint shows the dialog, its form or its checks):
+ * loaded when a cancel is first asked for, and kept mounted after that. React's own lazy, not
+ * next/dynamic, whose loader costs as much First Load JS as the dialog it would save.
+ */
+const CancelDialog = lazy(() => import("./cancel-dialog").then((m) => ({ default: m.CancelDialog })));
 
 /**
  * The cancel dialog and its outcome notice, as the list and the order page both use them.
@@ -15,6 +22,8 @@ export function useCancelFlow(onSettled: (settled: CancelResult[]) => void) {
   const [results, setResults] = useState<CancelResult[] | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotice = useRef(false);
+  const [asked, setAsked] = useState(false);
+  if (request !== null && !asked) setAsked(true);
 
   function handleFinished(finished: CancelResult[]) {
     setResults(finished);
@@ -23,8 +32,9 @@ export function useCancelFlow(onSettled: (settled: CancelResult[]) => void) {
   }
 
   const notice = results ? <CancelNotice ref={noticeRef} results={results} onDismiss={() => setResults(null)} /> : null;
-  const dialog = (
-    <CancelDialog
+  const dialog = !asked && request === null ? null : (
+    <Suspense fallback={null}>
+      <CancelDialog
       request={request}
       onClose={() => setRequest(null)}
       onFinished={handleFinished}
@@ -34,6 +44,7 @@ export function useCancelFlow(onSettled: (settled: CancelResult[]) => void) {
         return noticeRef.current;
       }}
     />
+    </Suspense>
   );
   return { openCancel: setRequest, notice, dialog };
 }

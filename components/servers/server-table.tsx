@@ -2,12 +2,14 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { memo, useCallback, useMemo, useRef, useState } from "react";
-import { ServerDetails } from "@/components/servers/server-details";
+import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow, SortDir, SortKey } from "@/lib/servers/inventory";
 import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
 import { profileLabel } from "@/lib/servers/inventory";
+
+/** An expanded row's details: not in the first load, which shows no expanded row. */
+const ServerDetails = lazy(() => import("@/components/servers/server-details").then((m) => ({ default: m.ServerDetails })));
 
 type Column = { key: SortKey; label: string; width: string; align?: "right" };
 
@@ -112,7 +114,9 @@ const DetailRow = memo(function DetailRow({ row, rowIndex, dataIndex, columnCoun
   return (
     <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} id={`server-detail-${row.id}`} className="bg-slate-50 dark:bg-slate-950/60">
       <td colSpan={columnCount} className="px-4 py-3 whitespace-normal">
-        <ServerDetails server={row.server} showPageLink />
+        <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading details…</p>}>
+          <ServerDetails server={row.server} showPageLink />
+        </Suspense>
       </td>
     </tr>
   );

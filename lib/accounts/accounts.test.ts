@@ -33,6 +33,10 @@ describe("tagServers", () => {
     expect(tagged.map((s) => s.account)).toEqual(["a"]);
   });
 
+  it("gives a source without a count the rest of the list", () => {
+    expect(tagServers({ servers: [server(1), server(2)], sources: [{ account: "a" }] }).map((s) => s.account)).toEqual(["a", "a"]);
+  });
+
   it("leaves an answer without sources (an older server) untagged", () => {
     expect(tagServers({ servers: [server(1)] })[0]?.account).toBeUndefined();
   });

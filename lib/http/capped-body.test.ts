@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCappedText } from "./capped-body.ts";
+import { decodeUtf8Chunks, readCappedText } from "./capped-body.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -79,5 +79,12 @@ describe("readCappedText", () => {
       },
     });
     await expect(readCappedText(stream, 10)).rejects.toThrow("reset");
+  });
+});
+
+describe("decodeUtf8Chunks", () => {
+  it("joins a character split across chunks", () => {
+    const bytes = new TextEncoder().encode("Zürich €");
+    expect(decodeUtf8Chunks([bytes.subarray(0, 2), bytes.subarray(2, 9), bytes.subarray(9)])).toBe("Zürich €");
   });
 });

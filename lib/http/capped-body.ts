@@ -28,11 +28,35 @@ export type CappedTextOptions = {
   truncate?: boolean;
 };
 
+/** The bytes as they arrived, in chunks, or why there are none (as for CappedText). */
+export type CappedChunks = { ok: true; chunks: Uint8Array[]; total: number } | { ok: false; reason: "too_large"; declared?: number };
+
 export async function readCappedText(
   stream: ReadableStream<Uint8Array> | null,
   cap: number,
   options: CappedTextOptions = {},
 ): Promise<CappedText> {
+  const read = await readCappedChunks(stream, cap, options);
+  return read.ok ? { ok: true, text: new TextDecoder("utf-8", { fatal: false }).decode(concat(read.chunks, read.total)) } : read;
+}
+
+/** UTF-8 chunks to text, invalid bytes replaced, never thrown on; no copy of the bytes first. */
+export function decodeUtf8Chunks(chunks: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/**
+ * The same reading as readCappedText, without decoding or joining: the chunks as they arrived,
+ * for an answer that may be passed on as it came (lib/klikk/pass-through.ts).
+ */
+export async function readCappedChunks(
+  stream: ReadableStream<Uint8Array> | null,
+  cap: number,
+  options: CappedTextOptions = {},
+): Promise<CappedChunks> {
   const { declaredLength, truncate = false } = options;
   if (!truncate && declaredLength !== undefined && declaredLength !== null) {
     // Number() of a malformed value is NaN, never > cap: such a body is simply counted below.
@@ -42,7 +66,7 @@ export async function readCappedText(
       return { ok: false, reason: "too_large", declared };
     }
   }
-  if (!stream) return { ok: true, text: "" };
+  if (!stream) return { ok: true, chunks: [], total: 0 };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -59,11 +83,12 @@ export async function readCappedText(
     chunks.push(value);
     total += value.byteLength;
   }
-  return { ok: true, text: new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, total)) };
+  return { ok: true, chunks, total };
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
+  if (chunks.length === 0) return new Uint8Array(0);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -5,6 +5,7 @@
  */
 import type { OrderCreateBody } from "./contract/order-request.ts";
 import type { DigestChallengeCache } from "./digest.ts";
+import type { ListBody } from "./pass-through.ts";
 import type { OrderCreateResult, OrderStatus, Server } from "./schemas.ts";
 
 /** How the dashboard signs in to the action API. */
@@ -56,4 +57,10 @@ export type KlikkClient = {
   orderCancel(orderId: number, itemId?: number, opts?: RequestOptions): Promise<void>;
   /** The servers (`server_list`): all of them, or those of one order item when given. */
   serverList(orderItemId?: number, opts?: RequestOptions): Promise<Server[]>;
+  /**
+   * The same answer, checked as serverList checks it, as the JSON body `{"servers": [...]}`
+   * ready to send (a stream, read once): the upstream's own bytes when they are valid as they
+   * came, so that a large list is not parsed into objects and serialised again (./pass-through.ts).
+   */
+  serverListBody(orderItemId?: number, opts?: RequestOptions): Promise<ListBody>;
 };

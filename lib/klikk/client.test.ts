@@ -553,3 +553,49 @@ describe("against the simulator", () => {
     expect((await c.orderList()).length).toBe(before + 1);
   });
 });
+
+describe("serverListBody: a list passed on as it came", () => {
+  const server = { id: 1, name: "web-1", cpu: 2, memory: 2048, is_running: 1, customer_id: 7, order_item_id: null, networks: [], storages: [], extra: { kept: true } };
+  const decode = (body: ReadableStream<Uint8Array>) => new Response(body).text();
+
+  it("sends the upstream's own bytes when they are the strict form, and reads the same bytes again without parsing", async () => {
+    // Spacing that JSON.stringify would never produce: proof that the bytes are the upstream's.
+    const raw = `{ "servers" : [ ${JSON.stringify(server)} ] }`;
+    handler = (_req, res) => json(res, 200, raw);
+    const first = await client().serverListBody();
+    expect(await decode(first)).toBe(raw);
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = ((...args: Parameters<typeof JSON.parse>) => {
+      parsed += 1;
+      return parse(...args);
+    }) as typeof JSON.parse;
+    try {
+      expect(await decode(await client().serverListBody())).toBe(raw);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(parsed).toBe(0);
+  });
+
+  it("wraps a bare array without a byte order mark, also when white space fills the first chunk", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(" \n")]));
+      setTimeout(() => res.end(Buffer.from(` [${JSON.stringify({ ...server, id: 2 })}]`)), 20);
+    };
+    const body = JSON.parse(await decode(await client().serverListBody()));
+    expect(body).toEqual({ servers: [{ ...server, id: 2 }] });
+  });
+
+  it("serialises what the tolerant form repaired, and leaves out other keys", async () => {
+    handler = (_req, res) => json(res, 200, { servers: [{ ...server, id: "3", is_running: true, networks: null }], total: 1 });
+    const body = JSON.parse(await decode(await client().serverListBody()));
+    expect(body).toEqual({ servers: [{ ...server, id: 3, is_running: 1, networks: [] }] });
+  });
+
+  it("refuses an answer of the wrong shape every time, however often it comes", async () => {
+    handler = (_req, res) => json(res, 200, { servers: [{ ...server, cpu: "many" }] });
+    for (let i = 0; i < 2; i++) expectCode(await klikkError(client().serverListBody()), "upstream_invalid", 502);
+  });
+});

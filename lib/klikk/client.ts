@@ -19,7 +19,7 @@
  * through ./digest.ts, node:buffer); runs under Node's type stripping without a build.
  */
 import { Buffer } from "node:buffer";
-import { readCappedText } from "../http/capped-body.ts";
+import { decodeUtf8Chunks, readCappedChunks, readCappedText } from "../http/capped-body.ts";
 import type { KlikkAuth, KlikkClient, KlikkClientOptions, RequestOptions } from "./client-types.ts";
 import { defaultDigestCache, digestFetch, DigestServerAuthError } from "./digest.ts";
 import {
@@ -35,7 +35,8 @@ import {
   type Failure,
 } from "./error-mapping.ts";
 import { KlikkError } from "./errors.ts";
-import { answers, describeSchemaError, type AnswerReader } from "./schemas.ts";
+import { listBodyOf, sendableAsItCame, serialiseList, validatedAnswers, ValidatedAnswers, type ListBody } from "./pass-through.ts";
+import { answers, describeSchemaError, type AnswerReader, type OrderCreateResult, type OrderStatus, type Server } from "./schemas.ts";
 
 // The public types live in ./client-types.ts and the mapping of failures in ./error-mapping.ts;
 // both stay importable from here, where callers have always found them.
@@ -48,13 +49,18 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 const ERROR_BODY_BYTES = 64 * 1024;
 const BACKOFF_BASE_MS = 150;
 
-type CallSpec<T> = {
+type CallSpec = {
   action: Action;
   payload: Record<string, unknown>;
   /** Reads are retried; writes never. */
   idempotent: boolean;
   /** Null for order_cancel, whose answer is empty. */
-  reader: AnswerReader<T> | null;
+  reader: AnswerReader<unknown> | null;
+  /**
+   * Set for a list passed on to the browser: the answer's JSON bytes as `{"<asList>": [...]}`
+   * are the value, the upstream's own when they are valid as they came (./pass-through.ts).
+   */
+  asList?: string;
 };
 
 type Attempt<T> = { ok: true; value: T } | Failure;
@@ -99,7 +105,7 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     return doFetch(url, init);
   };
 
-  async function call<T>(spec: CallSpec<T>, opts: RequestOptions | undefined): Promise<T> {
+  async function call<T>(spec: CallSpec, opts: RequestOptions | undefined): Promise<T> {
     const callerSignal = opts?.signal;
     callerSignal?.throwIfAborted();
     const started = performance.now();
@@ -136,7 +142,7 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     }
   }
 
-  async function readAnswer<T>(spec: CallSpec<T>, res: Response): Promise<Attempt<T>> {
+  async function readAnswer<T>(spec: CallSpec, res: Response): Promise<Attempt<T>> {
     const { status } = res;
     if (res.type === "opaqueredirect" || (status >= 300 && status < 400) || status === 0) {
       await discard(res);
@@ -147,7 +153,15 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
         await discard(res); // order_cancel: an empty 200; whatever else came is not needed
         return { ok: true, value: undefined as T };
       }
-      const text = await readCapped(res, maxBodyBytes, spec.action);
+      let chunks: Uint8Array[] | undefined;
+      let text: string;
+      let known: string | undefined;
+      if (spec.asList !== undefined) {
+        chunks = await readCappedChunksOf(res, maxBodyBytes, spec.action);
+        known = ValidatedAnswers.key(spec.action, chunks);
+        if (validatedAnswers.has(known)) return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
+        text = decodeUtf8Chunks(chunks);
+      } else text = await readCapped(res, maxBodyBytes, spec.action);
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -156,7 +170,10 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
       }
       const parsed = spec.reader.safeParse(json);
       if (!parsed.success) return badShapeFailure(spec.action, status, describeSchemaError(parsed.error), redact);
-      return { ok: true, value: parsed.data };
+      if (spec.asList === undefined || chunks === undefined || known === undefined) return { ok: true, value: parsed.data as T };
+      if (!sendableAsItCame(spec.asList, json, parsed.data)) return { ok: true, value: serialiseList(spec.asList, parsed.data) as T };
+      validatedAnswers.add(known);
+      return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
     }
     const text = await readCapped(res, ERROR_BODY_BYTES, spec.action, true);
     return mapErrorStatus({ action: spec.action, authMethod: auth.method, status, headers: res.headers, text, redact });
@@ -172,18 +189,18 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     authMethod: auth.method,
 
     orderCreate(body, opts) {
-      return call({ action: "order_create", payload: { ...body }, idempotent: false, reader: answers.orderCreate }, opts);
+      return call<OrderCreateResult>({ action: "order_create", payload: { ...body }, idempotent: false, reader: answers.orderCreate }, opts);
     },
 
     orderStatus(orderId, opts) {
       return Promise.resolve().then(() => {
         checkId(orderId, "order_id");
-        return call({ action: "order_status", payload: { order_id: orderId }, idempotent: true, reader: answers.orderStatus }, opts);
+        return call<OrderStatus>({ action: "order_status", payload: { order_id: orderId }, idempotent: true, reader: answers.orderStatus }, opts);
       });
     },
 
     orderList(opts) {
-      return call({ action: "order_list", payload: {}, idempotent: true, reader: answers.orderList }, opts);
+      return call<OrderStatus[]>({ action: "order_list", payload: {}, idempotent: true, reader: answers.orderList }, opts);
     },
 
     orderCancel(orderId, itemId, opts) {
@@ -199,8 +216,18 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     serverList(orderItemId, opts) {
       return Promise.resolve().then(() => {
         checkId(orderItemId, "order_item_id");
-        return call(
+        return call<Server[]>(
           { action: "server_list", payload: { order_item_id: orderItemId ?? 0 }, idempotent: true, reader: answers.serverList },
+          opts,
+        );
+      });
+    },
+
+    serverListBody(orderItemId, opts) {
+      return Promise.resolve().then(() => {
+        checkId(orderItemId, "order_item_id");
+        return call<ListBody>(
+          { action: "server_list", payload: { order_item_id: orderItemId ?? 0 }, idempotent: true, reader: answers.serverList, asList: "servers" },
           opts,
         );
       });
@@ -231,6 +258,13 @@ function secretsOf(auth: KlikkAuth): string[] {
   }
   // Very short secrets would redact ordinary words; they are refused upstream anyway.
   return out.filter((s) => s.length >= 4);
+}
+
+/** As readCapped, keeping the bytes in the chunks they came in. */
+async function readCappedChunksOf(res: Response, cap: number, action: Action): Promise<Uint8Array[]> {
+  const read = await readCappedChunks(res.body, cap, { declaredLength: res.headers.get("content-length") });
+  if (read.ok) return read.chunks;
+  throw tooLarge(action, cap, read.declared !== undefined ? `declared ${read.declared} bytes` : `over ${cap} bytes`);
 }
 
 /** Reads the answer through the shared capped reader; past the cap it is a KlikkError. */

@@ -14,6 +14,7 @@
  * ./contract/.
  */
 import { z } from "zod";
+import { compileShapeCheck } from "./shape-check.ts";
 
 const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
@@ -108,6 +109,8 @@ function defineAnswers(k: Kit, object: ObjectFactory) {
 const tolerant = defineAnswers(tolerantKit, z.looseObject);
 // Strip mode never looks at unknown keys; the reader returns the input, so nothing is lost.
 const strict = defineAnswers(strictKit, z.object as unknown as ObjectFactory);
+/** The strict forms, for tests that compare the compiled check with zod's. */
+export const strictAnswerSchemas = strict;
 
 // ---------------------------------------------------------------- orders
 
@@ -153,16 +156,26 @@ export type AnswerReader<T> = {
   safeParse(input: unknown): z.ZodSafeParseResult<T>;
 };
 
+/**
+ * Whether an input has the strict form. Compiled from the strict schema (./shape-check.ts), so
+ * that a large list is not copied by zod only to be thrown away; zod itself where it cannot be.
+ */
+function strictCheck(schema: z.ZodType): (input: unknown) => boolean {
+  return compileShapeCheck(schema) ?? ((input) => schema.safeParse(input).success);
+}
+
 function objectReader<T>(fast: z.ZodType, tolerantSchema: z.ZodType<T>): AnswerReader<T> {
+  const isStrict = strictCheck(fast);
   return {
     safeParse(input) {
-      if (fast.safeParse(input).success) return { success: true, data: input as T };
+      if (isStrict(input)) return { success: true, data: input as T };
       return tolerantSchema.safeParse(input);
     },
   };
 }
 
 function listReader<T>(key: string, fastItems: z.ZodType, tolerantSchema: z.ZodType<T>): AnswerReader<T> {
+  const isStrict = strictCheck(fastItems);
   return {
     safeParse(input) {
       const list = Array.isArray(input)
@@ -170,7 +183,7 @@ function listReader<T>(key: string, fastItems: z.ZodType, tolerantSchema: z.ZodT
         : typeof input === "object" && input !== null
           ? (input as Record<string, unknown>)[key]
           : undefined;
-      if (Array.isArray(list) && fastItems.safeParse(list).success) return { success: true, data: list as T };
+      if (Array.isArray(list) && isStrict(list)) return { success: true, data: list as T };
       return tolerantSchema.safeParse(input);
     },
   };

@@ -2,6 +2,7 @@ import "server-only";
 import type { AccountFailure } from "@/lib/accounts/accounts";
 import type { KlikkClient } from "@/lib/klikk/client";
 import { isKlikkError } from "@/lib/klikk/errors";
+import { withLeadingFields } from "@/lib/klikk/pass-through";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { largeReads } from "@/lib/server/concurrency";
 import { toHttpError } from "@/lib/server/http";
@@ -85,7 +86,24 @@ export async function listSessionServers(
   return { parts, failures };
 }
 
-/** The body of GET /api/servers: `servers` in account order, and which account each run is. */
+/**
+ * The body of GET /api/servers. With one account (the usual case) the upstream's own bytes go
+ * out when they pass the strict check (lib/klikk/pass-through), with `sources` put in front and
+ * no count: the whole list is that account's. With several, each account's list is read, the
+ * duplicates dropped and the whole serialised.
+ */
+export async function sessionServersBody(session: SessionData, orderItemId: number | undefined, signal: AbortSignal, hint: string | null): Promise<BodyInit> {
+  const only = session.accounts.length === 1 ? session.accounts[0] : undefined;
+  if (only && orderItemId === undefined) {
+    const client = klikkClient(only.auth);
+    const body = await largeReads.run(only.identity, () => client.serverListBody(undefined, { signal }), signal);
+    return withLeadingFields(body, { sources: [{ account: only.key }] });
+  }
+  const { parts, failures } = await listSessionServers(session, orderItemId, signal, hint);
+  return serversBody(parts, failures);
+}
+
+/** `servers` in account order, and which account each run is. */
 export function serversBody(parts: { account: string; servers: Server[] }[], failures: AccountFailure[]): string {
   return JSON.stringify({
     servers: parts.length === 1 ? parts[0]!.servers : parts.flatMap((part) => part.servers),

@@ -1,4 +1,4 @@
-import { accountHint, listSessionServers, serversBody } from "@/lib/server/account-lists";
+import { accountHint, sessionServersBody } from "@/lib/server/account-lists";
 import { methodNotAllowed, route } from "@/lib/server/http";
 import { requireSession } from "@/lib/server/klikk";
 import { parseId } from "@/lib/server/request";
@@ -12,8 +12,8 @@ export const GET = route("GET /api/servers", async (request) => {
   const raw = new URL(request.url).searchParams.get("orderItemId");
   const orderItemId = raw === null || raw === "" || raw === "0" ? undefined : parseId(raw, "orderItemId");
   const session = await requireSession();
-  const { parts, failures } = await listSessionServers(session, orderItemId, request.signal, accountHint(request));
-  return new Response(serversBody(parts, failures), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  const body = await sessionServersBody(session, orderItemId, request.signal, accountHint(request));
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
 
 export const POST = methodNotAllowed(["GET"]);
