@@ -1,0 +1,88 @@
+import "server-only";
+import type { KlikkClient } from "@/lib/klikk/client-types";
+import { statusLabel } from "@/lib/klikk/status";
+import type { Notice, NoticeReport } from "@/lib/notifications/notice";
+import { itemNoticeKind, transitionKey, type NoticeKind } from "@/lib/notifications/transitions";
+import { itemLabel } from "@/lib/orders/order-view";
+import { primaryAddresses, sshCommand } from "@/lib/servers/addresses";
+import { HttpError } from "@/lib/server/http";
+import type { SessionData } from "@/lib/server/session";
+import { getStore } from "@/lib/server/store";
+import type { NoticeRecord } from "@/lib/server/store/types";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The bell keeps the newest 100 notices of an account for 30 days: a history, not an archive. */
+export const NOTICE_LIMITS = { max: 100, retentionMs: 30 * DAY_MS };
+
+const KINDS: readonly NoticeKind[] = ["ready", "payment", "cancelled", "failed"];
+
+function toNotice(record: NoticeRecord): Notice {
+  const data = record.data as Partial<Notice>;
+  return {
+    id: record.id,
+    at: record.at,
+    kind: (KINDS as readonly string[]).includes(record.kind) ? (record.kind as NoticeKind) : "failed",
+    title: record.title,
+    href: record.href,
+    read: record.read,
+    orderId: Number(data.orderId),
+    ...(typeof data.itemId === "number" ? { itemId: data.itemId } : {}),
+    ...(typeof data.serverId === "number" ? { serverId: data.serverId } : {}),
+    ...(typeof data.address === "string" ? { address: data.address } : {}),
+    ...(typeof data.ssh === "string" ? { ssh: data.ssh } : {}),
+  };
+}
+
+type Composed = { kind: NoticeKind; title: string; href: string; data: Omit<Notice, "id" | "at" | "kind" | "title" | "href" | "read"> };
+
+/**
+ * Checks a reported transition against the upstream (the order must be this account's and in
+ * that status now) and writes the notice's words from the upstream's answers.
+ */
+async function compose(client: KlikkClient, report: NoticeReport, signal: AbortSignal): Promise<Composed> {
+  const order = await client.orderStatus(report.orderId, { signal });
+  const orderHref = `/orders/${order.order_id}`;
+  if (report.itemId === undefined) {
+    if (order.status !== report.status || order.status !== 100) throw new HttpError(409, "conflict", `Order ${order.order_id} is not waiting for payment now.`);
+    return { kind: "payment", title: `Order ${order.order_id} needs payment`, href: orderHref, data: { orderId: order.order_id } };
+  }
+  const item = order.order_items.find((i) => i.id === report.itemId);
+  if (!item) throw new HttpError(404, "not_found", `Order ${order.order_id} has no item ${report.itemId}.`);
+  const kind = itemNoticeKind(item.status);
+  if (item.status !== report.status || kind === null) throw new HttpError(409, "conflict", `Item ${item.id} of order ${order.order_id} is not in that status now.`);
+  const label = itemLabel(item);
+  const data = { orderId: order.order_id, itemId: item.id };
+  if (kind === "cancelled") return { kind, title: `${label} is cancelled (order ${order.order_id})`, href: orderHref, data };
+  if (kind === "failed") return { kind, title: `${label} failed: ${statusLabel(item.status)}`, href: orderHref, data };
+  const [server] = await client.serverList(item.id, { signal });
+  if (!server) return { kind, title: `${label} is ready`, href: orderHref, data };
+  const addresses = primaryAddresses(server);
+  const address = addresses.ipv4 || addresses.ipv6;
+  const ssh = sshCommand(addresses);
+  return {
+    kind,
+    title: address ? `${server.name} is ready: ${address}` : `${server.name} is ready`,
+    href: `/servers/${server.id}`,
+    data: { ...data, serverId: server.id, ...(address ? { address } : {}), ...(ssh ? { ssh } : {}) },
+  };
+}
+
+/** Records a transition a page saw; `created` is false when another tab reported it first. */
+export async function reportTransition(session: SessionData, client: KlikkClient, report: NoticeReport, signal: AbortSignal): Promise<{ notice: Notice; created: boolean }> {
+  const composed = await compose(client, report, signal);
+  const { notice, created } = await getStore().addNotice(
+    { identity: session.identity, key: transitionKey(report), at: Date.now(), kind: composed.kind, title: composed.title, href: composed.href, data: composed.data },
+    NOTICE_LIMITS,
+  );
+  return { notice: toNotice(notice), created };
+}
+
+export async function listNotices(session: SessionData): Promise<{ notices: Notice[]; unread: number }> {
+  const notices = (await getStore().listNotices(session.identity, NOTICE_LIMITS)).map(toNotice);
+  return { notices, unread: notices.filter((n) => !n.read).length };
+}
+
+export async function markNoticesRead(session: SessionData, ids?: readonly string[]): Promise<number> {
+  return getStore().markNoticesRead(session.identity, ids);
+}
