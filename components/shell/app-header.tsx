@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { PaletteButton } from "@/components/palette/palette-button";
 import { MainNav } from "@/components/shell/main-nav";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -16,7 +18,7 @@ export function SkipLink() {
 }
 
 /**
- * One row (name, demo badge, theme, account menu) and the tabs below it, at every width: on a
+ * One row (name, demo badge, search, bell, theme, account menu) and the tabs below it, at every width: on a
  * phone the words that do not fit become icons or short forms, never a second row.
  */
 export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMode: boolean }) {
@@ -41,6 +43,8 @@ export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMod
             </span>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-2">
+            <PaletteButton />
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu account={account} />
           </div>
