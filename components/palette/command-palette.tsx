@@ -111,7 +111,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
           {loading ? "Loading orders and servers…" : deferred.trim() === "" ? "Type to find orders and servers; ↑ ↓ to move, Enter to open." : total === 0 ? "Nothing matches." : `${total.toLocaleString()} ${total === 1 ? "result" : "results"}`}
         </p>
-        <PaletteResults listId={listId} groups={groups} active={active} total={total} onHover={(item) => setActiveKey(item.key)} onChoose={choose} />
+        <PaletteResults listId={listId} groups={groups} active={active} total={total} busy={deferred !== query} onHover={(item) => setActiveKey(item.key)} onChoose={choose} />
       </div>
     </Dialog>
   );
