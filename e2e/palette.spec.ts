@@ -45,13 +45,17 @@ test.describe("command palette", () => {
     await expect(button).toBeFocused();
 
     await openWithKeyboard(page);
-    await paletteBox(page).fill("74");
+    // edge-1 (a server) and order 74 (reference "Edge"): two groups, servers first.
+    await paletteBox(page).fill("edge");
+    const serverOption = page.getByRole("option", { name: /^edge-1 / });
     const orderOption = page.getByRole("option", { name: /^Order 74/ });
-    await expect(orderOption).toHaveAttribute("aria-selected", "true");
+    await expect(serverOption).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("ArrowDown");
-    await expect(orderOption).toHaveAttribute("aria-selected", "false");
-    await page.keyboard.press("ArrowUp");
     await expect(orderOption).toHaveAttribute("aria-selected", "true");
+    await expect(serverOption).toHaveAttribute("aria-selected", "false");
+    await page.keyboard.press("ArrowUp");
+    await expect(serverOption).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/orders\/74$/);
   });

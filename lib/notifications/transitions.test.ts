@@ -41,7 +41,7 @@ describe("transition detection", () => {
   });
 
   it("keys one notice per order or item and status", () => {
-    expect(transitionKey({ orderId: 1, itemId: 11, status: 0 })).toBe("item:1:11:0");
-    expect(transitionKey({ orderId: 1, status: 100 })).toBe("order:1:100");
+    expect(transitionKey({ orderId: 1, itemId: 11, status: 0 }, "web-3")).toBe("item:1:11:0:web-3");
+    expect(transitionKey({ orderId: 1, status: 100 }, "Web tier")).toBe("order:1:100:Web tier");
   });
 });

@@ -64,7 +64,12 @@ export function detectTransitions(previous: StatusSnapshot | null, orders: reado
   return transitions;
 }
 
-/** One notice per event, whichever tab or engine reports it first: the store keeps one per key. */
-export function transitionKey(transition: Pick<Transition, "orderId" | "itemId" | "status">): string {
-  return transition.itemId === undefined ? `order:${transition.orderId}:${transition.status}` : `item:${transition.orderId}:${transition.itemId}:${transition.status}`;
+/**
+ * One notice per event, whichever tab reports it first: the store keeps one per key. The name
+ * the event is about is part of it, because ids alone repeat where an upstream starts over (a
+ * reset simulator); the real one never reuses them.
+ */
+export function transitionKey(transition: Pick<Transition, "orderId" | "itemId" | "status">, name: string): string {
+  const base = transition.itemId === undefined ? `order:${transition.orderId}:${transition.status}` : `item:${transition.orderId}:${transition.itemId}:${transition.status}`;
+  return `${base}:${name.slice(0, 100)}`;
 }

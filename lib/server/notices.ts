@@ -34,7 +34,7 @@ function toNotice(record: NoticeRecord): Notice {
   };
 }
 
-type Composed = { kind: NoticeKind; title: string; href: string; data: Omit<Notice, "id" | "at" | "kind" | "title" | "href" | "read"> };
+type Composed = { kind: NoticeKind; key: string; title: string; href: string; data: Omit<Notice, "id" | "at" | "kind" | "title" | "href" | "read"> };
 
 /**
  * Checks a reported transition against the upstream (the order must be this account's and in
@@ -45,23 +45,26 @@ async function compose(client: KlikkClient, report: NoticeReport, signal: AbortS
   const orderHref = `/orders/${order.order_id}`;
   if (report.itemId === undefined) {
     if (order.status !== report.status || order.status !== 100) throw new HttpError(409, "conflict", `Order ${order.order_id} is not waiting for payment now.`);
-    return { kind: "payment", title: `Order ${order.order_id} needs payment`, href: orderHref, data: { orderId: order.order_id } };
+    const key = transitionKey(report, order.reference ?? order.order_items.map(itemLabel).join(","));
+    return { kind: "payment", key, title: `Order ${order.order_id} needs payment`, href: orderHref, data: { orderId: order.order_id } };
   }
   const item = order.order_items.find((i) => i.id === report.itemId);
   if (!item) throw new HttpError(404, "not_found", `Order ${order.order_id} has no item ${report.itemId}.`);
   const kind = itemNoticeKind(item.status);
   if (item.status !== report.status || kind === null) throw new HttpError(409, "conflict", `Item ${item.id} of order ${order.order_id} is not in that status now.`);
   const label = itemLabel(item);
+  const key = transitionKey(report, label);
   const data = { orderId: order.order_id, itemId: item.id };
-  if (kind === "cancelled") return { kind, title: `${label} is cancelled (order ${order.order_id})`, href: orderHref, data };
-  if (kind === "failed") return { kind, title: `${label} failed: ${statusLabel(item.status)}`, href: orderHref, data };
+  if (kind === "cancelled") return { kind, key, title: `${label} is cancelled (order ${order.order_id})`, href: orderHref, data };
+  if (kind === "failed") return { kind, key, title: `${label} failed: ${statusLabel(item.status)}`, href: orderHref, data };
   const [server] = await client.serverList(item.id, { signal });
-  if (!server) return { kind, title: `${label} is ready`, href: orderHref, data };
+  if (!server) return { kind, key, title: `${label} is ready`, href: orderHref, data };
   const addresses = primaryAddresses(server);
   const address = addresses.ipv4 || addresses.ipv6;
   const ssh = sshCommand(addresses);
   return {
     kind,
+    key,
     title: address ? `${server.name} is ready: ${address}` : `${server.name} is ready`,
     href: `/servers/${server.id}`,
     data: { ...data, serverId: server.id, ...(address ? { address } : {}), ...(ssh ? { ssh } : {}) },
@@ -72,7 +75,7 @@ async function compose(client: KlikkClient, report: NoticeReport, signal: AbortS
 export async function reportTransition(session: SessionData, client: KlikkClient, report: NoticeReport, signal: AbortSignal): Promise<{ notice: Notice; created: boolean }> {
   const composed = await compose(client, report, signal);
   const { notice, created } = await getStore().addNotice(
-    { identity: session.identity, key: transitionKey(report), at: Date.now(), kind: composed.kind, title: composed.title, href: composed.href, data: composed.data },
+    { identity: session.identity, key: composed.key, at: Date.now(), kind: composed.kind, title: composed.title, href: composed.href, data: composed.data },
     NOTICE_LIMITS,
   );
   return { notice: toNotice(notice), created };
