@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { advanceSimulator, holdPayments } from "./support/simulator";
-import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
+import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { orderBody } from "./support/orders";
 
 /** Places a one-server order through the dashboard's API, as the wizard would. */
@@ -56,6 +56,8 @@ test.describe("ready notices", () => {
     await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
     await bell(page).click();
     const panel = page.getByRole("region", { name: "Notifications" });
+    await expect(panel.getByRole("link", { name: `Unread: ${title}` })).toBeVisible();
+    await expectNoAxeViolations(page, "the bell's panel with a toast");
     await panel.getByRole("link", { name: `Unread: ${title}` }).click();
     await expect(page).toHaveURL(/\/servers\/\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: "notice-ready" })).toBeVisible();
