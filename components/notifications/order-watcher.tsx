@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
 import { detectTransitions, snapshotOf, type StatusSnapshot } from "@/lib/notifications/transitions";
-import { orderInProgress, statusSignature } from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
 import { notificationKeys, reportTransition } from "@/lib/queries/notifications";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { showDesktop } from "./desktop";
