@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { OrderWatcher } from "@/components/notifications/order-watcher";
-import { Toaster } from "@/components/notifications/toaster";
+import { LiveNotices } from "@/components/notifications/live-notices";
 import { ReadOnlyNotice } from "@/components/orders/read-only-notice";
 import { AppHeader, SkipLink } from "@/components/shell/app-header";
 import { getEnv } from "@/lib/server/env";
@@ -20,9 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <ReadOnlyNotice />
         {children}
       </main>
-      {/* One watcher for the whole signed-in app: a server ready on any page is news on every page. */}
-      <OrderWatcher />
-      <Toaster />
+      <LiveNotices />
     </>
   );
 }
