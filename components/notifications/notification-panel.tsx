@@ -41,7 +41,7 @@ export function NotificationPanel({ id, notices, onClose }: { id: string; notice
               <div className="min-w-0 flex-1">
                 <Link
                   href={notice.href}
-                  className={`${link} break-words`}
+                  className={`${link} block break-words`}
                   onClick={() => {
                     if (!notice.read) markRead.mutate([notice.id]);
                     onClose();
