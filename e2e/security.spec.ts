@@ -12,6 +12,8 @@ const MUTATING_ROUTES: { method: "post" | "delete"; path: string; data: unknown 
   { method: "delete", path: "/api/session", data: {} },
   { method: "post", path: "/api/orders", data: orderBody("csrf-1") },
   { method: "post", path: "/api/orders/70/cancel", data: {} },
+  { method: "post", path: "/api/notifications", data: { orderId: 70, itemId: 1001, status: 0 } },
+  { method: "post", path: "/api/notifications/read", data: {} },
 ];
 
 const CSRF_VARIANTS: { name: string; headers: Record<string, string>; body?: (data: unknown) => string }[] = [

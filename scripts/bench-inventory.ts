@@ -10,7 +10,10 @@
  *   server-inventory.tsx);
  * - keystroke: from the keydown's timestamp to the moment the table's data-result-count changes
  *   (a MutationObserver), for each key of "g" then "gen-00001" narrowing down, once the search
- *   text built in idle time after the first paint is ready (mark "inventory:search-ready").
+ *   text built in idle time after the first paint is ready (mark "inventory:search-ready");
+ * - palette keystroke: the same keys typed into the command palette (Ctrl-K) on the same page,
+ *   from the keydown's timestamp to the moment its listbox's data-result-count changes, with
+ *   the same observer, so the two figures compare like for like.
  */
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
@@ -33,6 +36,11 @@ export type InventoryBenchResult = {
   /** Worst keystroke (ms). */
   keystrokeMaxMs: number;
   keystrokeSamples: number;
+  /** Keydown -> the command palette shows the new result (ms, median), over the same servers and keys. */
+  paletteKeystrokeMs: number;
+  paletteKeystrokeFrameMs: number;
+  paletteKeystrokeMaxMs: number;
+  paletteKeystrokeSamples: number;
 };
 
 const SERVERS = 20_000;
@@ -55,10 +63,13 @@ function median(values: number[]): number {
 
 type Win = Window & { __kd?: number; __pending?: Promise<{ kd: number; updated: number; frame: number }> };
 
-async function armKeystroke(page: Page): Promise<void> {
-  await page.evaluate(() => {
+/** The inventory's table, or (with `palette`) the command palette's listbox. */
+async function armKeystroke(page: Page, palette = false): Promise<void> {
+  await page.evaluate((palette) => {
     const w = window as Win;
-    const current = () => document.querySelector("table[data-result-count]")?.getAttribute("data-result-count") ?? document.querySelector("[data-testid=result-count]")?.textContent ?? "";
+    const current = palette
+      ? () => document.querySelector("[role=listbox][data-result-count]")?.getAttribute("data-result-count") ?? ""
+      : () => document.querySelector("table[data-result-count]")?.getAttribute("data-result-count") ?? document.querySelector("[data-testid=result-count]")?.textContent ?? "";
     const before = current();
     w.__pending = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
@@ -69,10 +80,34 @@ async function armKeystroke(page: Page): Promise<void> {
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-result-count"] });
     });
-  });
+  }, palette);
 }
 
-async function measureOnce(page: Page, appUrl: string, keystrokes: { updated: number[]; frame: number[] }) {
+/** The same keys in the command palette, opened with Ctrl-K over the loaded inventory. */
+async function measurePalette(page: Page, keystrokes: { updated: number[]; frame: number[] }): Promise<void> {
+  await page.keyboard.press("Control+k");
+  const box = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
+  await box.waitFor({ timeout: 30_000 });
+  for (const step of KEY_STEPS) {
+    await box.fill(step.from);
+    // Let the deferred result of the fill settle before the measured key.
+    await page.waitForFunction(
+      (from) => (document.querySelector("[role=combobox]") as HTMLInputElement | null)?.value === from && document.querySelector("[role=listbox]")?.getAttribute("aria-busy") === "false",
+      step.from,
+    );
+    await page.waitForTimeout(50);
+    await armKeystroke(page, true);
+    await page.keyboard.press(step.key);
+    const result = await page.evaluate(() => (window as Win).__pending);
+    if (!result) throw new Error("the palette keystroke was not observed");
+    keystrokes.updated.push(result.updated - result.kd);
+    keystrokes.frame.push(result.frame - result.kd);
+  }
+}
+
+type Samples = { updated: number[]; frame: number[] };
+
+async function measureOnce(page: Page, appUrl: string, keystrokes: Samples, paletteKeystrokes: Samples) {
   await page.goto(`${appUrl}/servers`);
   await page.waitForFunction(() => performance.getEntriesByName("inventory:rows-painted").length > 0, undefined, { timeout: 120_000 });
   const first = await page.evaluate(() => {
@@ -113,6 +148,7 @@ async function measureOnce(page: Page, appUrl: string, keystrokes: { updated: nu
     keystrokes.updated.push(result.updated - result.kd);
     keystrokes.frame.push(result.frame - result.kd);
   }
+  await measurePalette(page, paletteKeystrokes);
   return first;
 }
 
@@ -139,11 +175,13 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
     const paint: number[] = [];
     const dataToRows: number[] = [];
     const keystrokes = { updated: [] as number[], frame: [] as number[] };
+    const paletteKeystrokes = { updated: [] as number[], frame: [] as number[] };
     // One warm-up load: the first navigation also compiles the page's scripts.
     for (let i = 0; i <= runs; i++) {
       const page = await context.newPage();
       const sample = { updated: [] as number[], frame: [] as number[] };
-      const first = await measureOnce(page, appUrl, sample);
+      const paletteSample = { updated: [] as number[], frame: [] as number[] };
+      const first = await measureOnce(page, appUrl, sample, paletteSample);
       await page.close();
       if (i === 0) continue;
       commit.push(first.commit);
@@ -151,7 +189,10 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
       dataToRows.push(first.dataToRows);
       keystrokes.updated.push(...sample.updated);
       keystrokes.frame.push(...sample.frame);
+      paletteKeystrokes.updated.push(...paletteSample.updated);
+      paletteKeystrokes.frame.push(...paletteSample.frame);
       log(`run ${i}: first render ${first.commit.toFixed(1)} ms (painted ${first.paint.toFixed(1)} ms), keystrokes ${sample.updated.map((v) => v.toFixed(1)).join(", ")} ms`);
+      log(`run ${i}: palette keystrokes ${paletteSample.updated.map((v) => v.toFixed(1)).join(", ")} ms`);
     }
     return {
       servers: SERVERS + 13,
@@ -163,6 +204,10 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
       keystrokeFrameMs: median(keystrokes.frame),
       keystrokeMaxMs: Math.round(Math.max(...keystrokes.updated) * 10) / 10,
       keystrokeSamples: keystrokes.updated.length,
+      paletteKeystrokeMs: median(paletteKeystrokes.updated),
+      paletteKeystrokeFrameMs: median(paletteKeystrokes.frame),
+      paletteKeystrokeMaxMs: Math.round(Math.max(...paletteKeystrokes.updated) * 10) / 10,
+      paletteKeystrokeSamples: paletteKeystrokes.updated.length,
     };
   } finally {
     await browser.close();
@@ -182,6 +227,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`first render after the data arrives: ${r.firstRenderCommitMs} ms to rows in the DOM, ${r.firstRenderPaintMs} ms to the next frame (median; ${verdict(r.firstRenderPaintMs, 300)})`);
     console.log(`  of which rendering the rows from the query data: ${r.dataToRowsMs} ms`);
     console.log(`one search keystroke until the table has updated: ${r.keystrokeMs} ms (median of ${r.keystrokeSamples}; next frame ${r.keystrokeFrameMs} ms; worst ${r.keystrokeMaxMs} ms; ${verdict(r.keystrokeMs, 50)})`);
+    console.log(
+      `one command palette keystroke until its results have updated: ${r.paletteKeystrokeMs} ms (median of ${r.paletteKeystrokeSamples}; next frame ${r.paletteKeystrokeFrameMs} ms; worst ${r.paletteKeystrokeMaxMs} ms; ${r.paletteKeystrokeMs <= r.keystrokeMs ? "no slower than" : "SLOWER than"} the inventory's)`,
+    );
     process.exit(0);
   } catch (error) {
     console.error(`bench:inventory failed: ${error instanceof Error ? error.message : String(error)}`);

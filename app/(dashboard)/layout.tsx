@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SessionAccountsProvider } from "@/components/accounts/session-accounts";
+import { LiveNotices } from "@/components/notifications/live-notices";
 import { ReadOnlyNotice } from "@/components/orders/read-only-notice";
 import { AppHeader, SkipLink } from "@/components/shell/app-header";
 import { getEnv } from "@/lib/server/env";
@@ -20,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <ReadOnlyNotice />
         {children}
       </main>
+      <LiveNotices />
     </SessionAccountsProvider>
   );
 }

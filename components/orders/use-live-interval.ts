@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef } from "react";
-import { pollDelay } from "@/lib/orders/order-view";
+import { pollDelay } from "@/lib/orders/live";
 
 type PolledQuery<T> = { state: { data: T | undefined; dataUpdatedAt: number } };
 

@@ -24,7 +24,7 @@ import {
   profilesOf,
   sameRowsOr,
   sortRows,
-  toRows,
+  rowsOf,
   warmSearchText,
   type RunningFilter,
   type SortKey,
@@ -87,7 +87,7 @@ export function ServerInventory() {
   // Once per data load: rows with their search text. Once per sort: the order. Per keystroke
   // only a linear filter over precomputed strings runs, in a deferred render.
   const data = serversQuery.data;
-  const rows = useMemo(() => (data ? toRows(data) : []), [data]);
+  const rows = useMemo(() => (data ? rowsOf(data) : []), [data]);
   const sorted = useMemo(() => sortRows(rows, sort, dir), [rows, sort, dir]);
   const result = useMemo(
     () => filterRows(sorted, { query, running, profile: values.profile, account: values.account }),

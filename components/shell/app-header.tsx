@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { AccountSwitcher } from "@/components/shell/account-switcher";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { PaletteButton } from "@/components/palette/palette-button";
 import { MainNav } from "@/components/shell/main-nav";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -17,7 +19,7 @@ export function SkipLink() {
 }
 
 /**
- * One row (name, demo badge, theme, account menu) and the tabs below it, at every width: on a
+ * One row (name, demo badge, search, bell, theme, account menu) and the tabs below it, at every width: on a
  * phone the words that do not fit become icons or short forms, never a second row.
  */
 export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMode: boolean }) {
@@ -42,6 +44,8 @@ export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMod
             </span>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-2">
+            <PaletteButton />
+            <NotificationBell />
             <AccountSwitcher />
             <ThemeToggle />
             <UserMenu account={account} />

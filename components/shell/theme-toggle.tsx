@@ -1,25 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { applyTheme, chooseTheme, readThemeChoice, THEME_EVENT, type ThemeChoice } from "./theme";
 
-type ThemeChoice = "system" | "light" | "dark";
-const STORAGE_KEY = "klikk-theme";
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: "light", light: "dark", dark: "system" };
 const LABEL: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
-
-function apply(choice: ThemeChoice) {
-  const dark = choice === "dark" || (choice === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
-  document.documentElement.dataset.theme = dark ? "dark" : "light";
-}
-
-function readChoice(): ThemeChoice {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return stored === "light" || stored === "dark" ? stored : "system";
-  } catch {
-    return "system";
-  }
-}
 
 /** Cycles System → Light → Dark; the choice is remembered in this browser. */
 export function ThemeToggle() {
@@ -28,26 +13,23 @@ export function ThemeToggle() {
   useEffect(() => {
     // The stored choice is only readable in the browser, after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setChoice(readChoice());
+    setChoice(readThemeChoice());
+    // The command palette changes the theme too; the label follows.
+    const onChange = (event: Event) => setChoice((event as CustomEvent<ThemeChoice>).detail);
+    window.addEventListener(THEME_EVENT, onChange);
+    return () => window.removeEventListener(THEME_EVENT, onChange);
   }, []);
 
   useEffect(() => {
     if (choice !== "system") return;
     const media = matchMedia("(prefers-color-scheme: dark)");
-    const onChange = () => apply("system");
+    const onChange = () => applyTheme("system");
     media.addEventListener("change", onChange);
     return () => media.removeEventListener("change", onChange);
   }, [choice]);
 
   function handleClick() {
-    const next = NEXT[choice];
-    setChoice(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode or storage disabled: the theme still changes for this page.
-    }
-    apply(next);
+    chooseTheme(NEXT[choice]);
   }
 
   return (

@@ -4,8 +4,12 @@
  */
 import type { CsvColumn } from "@/lib/export";
 import type { OrderStatus } from "@/lib/klikk/schemas";
-import { isSettled, statusClass, statusLabel, type StatusClass } from "@/lib/klikk/status";
+import { statusClass, statusLabel, type StatusClass } from "@/lib/klikk/status";
 import { isApiError } from "@/lib/queries/api-fetch";
+
+// Live status lives in its own small module (the app-wide watcher needs it on every page); the
+// orders pages keep importing it from here.
+export { orderInProgress, POLL_MAX_MS, POLL_MIN_MS, pollDelay, statusSignature } from "./live";
 
 /** An order, with the key of the session account it belongs to when listed for a session. */
 type Order = OrderStatus & { account?: string };
@@ -91,11 +95,6 @@ export function visibleOrders<T extends Order>(orders: readonly T[], view: { sta
   return sortOrders(filtered, view.sort);
 }
 
-/** True while the order or any of its items is still moving (1xx or 2xx). */
-export function orderInProgress(order: Order): boolean {
-  return !isSettled(order.status) || order.order_items.some((item) => !isSettled(item.status));
-}
-
 /** Waiting for the customer to pay: 1xx except 110, which means the payment has arrived. */
 export function awaitingPayment(order: Order): boolean {
   return statusClass(order.status) === "payment" && order.status !== 110;
@@ -104,19 +103,6 @@ export function awaitingPayment(order: Order): boolean {
 /** A 9xx order or item is cancelled already (or scheduled): nothing to cancel. */
 export function isCancellable(code: number): boolean {
   return statusClass(code) !== "cancelled";
-}
-
-export const POLL_MIN_MS = 3_000;
-export const POLL_MAX_MS = 30_000;
-
-/** Delay before the next poll after `step` polls without any change: 3 s growing 1.5x to 30 s. */
-export function pollDelay(step: number): number {
-  return Math.min(POLL_MAX_MS, Math.round(POLL_MIN_MS * 1.5 ** Math.max(0, step)));
-}
-
-/** A short fingerprint of every status, so the back-off restarts when anything moved. */
-export function statusSignature(orders: readonly Order[]): string {
-  return orders.map((o) => `${o.order_id}:${o.status}:${o.order_items.map((i) => i.status).join(".")}`).join(",");
 }
 
 export type TimelineStep = { label: string; state: "done" | "current" | "upcoming" };

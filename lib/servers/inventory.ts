@@ -124,6 +124,22 @@ export function toRows(servers: readonly Server[]): InventoryRow[] {
   return servers.map(toRow);
 }
 
+const rowsCache = new WeakMap<readonly Server[], InventoryRow[]>();
+
+/**
+ * The rows of one server list, built once per data version (TanStack Query hands out a new array
+ * only when the data changed). The inventory and the command palette share them, so the search
+ * text one of them warmed is there for the other.
+ */
+export function rowsOf(servers: readonly Server[]): InventoryRow[] {
+  let rows = rowsCache.get(servers);
+  if (!rows) {
+    rows = toRows(servers);
+    rowsCache.set(servers, rows);
+  }
+  return rows;
+}
+
 /**
  * A search query split into terms; every term must match. A term that is a whole IPv6 address
  * also matches in its compressed and expanded forms, so case, leading zeros and `::` do not matter.

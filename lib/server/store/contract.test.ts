@@ -165,6 +165,34 @@ describe.each(["sqlite", "redis"])("store contract: %s", (engine) => {
     expect(await store().listEvents(mine, { limit: 1 })).toHaveLength(1);
   });
 
+  it("keeps one notice per event key, newest first, bounded per identity, and marks them read", async () => {
+    const mine = fresh("user");
+    const limits = { max: 3, retentionMs: 60_000 };
+    const at = Date.now();
+    const notice = (key: string, offset = 0) => ({ identity: mine, key, at: at + offset, kind: "ready", title: `${key} is ready`, href: "/servers/1", data: { serverId: 1 } });
+    const first = await store().addNotice(notice("item:1:11:0"), limits);
+    expect(first).toMatchObject({ created: true, notice: { key: "item:1:11:0", read: false, data: { serverId: 1 } } });
+    // The same event reported again (another tab) is kept once.
+    expect(await store().addNotice(notice("item:1:11:0", 5), limits)).toEqual({ created: false, notice: first.notice });
+    for (const key of ["a", "b", "c"]) await store().addNotice(notice(key, 1), limits);
+    const listed = await store().listNotices(mine, limits);
+    expect(listed.map((n) => n.key)).toEqual(["c", "b", "a"]);
+    expect(await store().listNotices(fresh("user"), limits)).toEqual([]);
+
+    expect(await store().markNoticesRead(mine, [listed[0]!.id, "no-such-id"])).toBe(1);
+    expect((await store().listNotices(mine, limits)).map((n) => n.read)).toEqual([true, false, false]);
+    expect(await store().markNoticesRead(fresh("user"))).toBe(0);
+    expect(await store().markNoticesRead(mine)).toBe(2);
+    expect((await store().listNotices(mine, limits)).every((n) => n.read)).toBe(true);
+
+    // Older than the retention: gone from the list, and trimmed by the next notice.
+    const old = fresh("user");
+    await store().addNotice({ ...notice("old", -120_000), identity: old }, limits);
+    expect(await store().listNotices(old, limits)).toEqual([]);
+    await store().addNotice({ ...notice("new"), identity: old }, limits);
+    expect((await store().listNotices(old, { max: 10, retentionMs: 3_600_000 })).map((n) => n.key)).toEqual(["new"]);
+  });
+
   it("keeps settings per identity", async () => {
     const mine = fresh("user");
     expect(await store().readSettings(mine)).toEqual({});

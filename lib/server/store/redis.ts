@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createClient } from "redis";
-import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
+import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, NoticeInput, NoticeLimits, NoticeRecord, SessionRecord, Store, StoredAnswer } from "./types";
 import { StoreUnavailableError } from "./types";
 
 /** Every key starts with this, so the dashboard can share a Redis with other software. */
@@ -272,6 +272,61 @@ export class RedisStore implements Store {
       const key = `${PREFIX}settings:${identityKey(identity)}`;
       await client.multi().hSet(key, name, JSON.stringify(value)).pExpire(key, SETTINGS_TTL_MS).exec();
     });
+  }
+
+  /**
+   * One hash per identity: field `k:<key>` holds a notice as JSON (so a key is kept once, by
+   * HSETNX), field `#seq` numbers them. At most a hundred or so entries, so trimming and marking
+   * read the whole hash is cheap; the hash expires a retention period after its last notice.
+   */
+  addNotice(notice: NoticeInput, limits: NoticeLimits): Promise<{ notice: NoticeRecord; created: boolean }> {
+    return this.run(async (client) => {
+      const hash = `${PREFIX}notices:${identityKey(notice.identity)}`;
+      const field = `k:${notice.key}`;
+      const existing = await client.hGet(hash, field);
+      if (existing) return { notice: JSON.parse(existing) as NoticeRecord, created: false };
+      const id = String(await client.hIncrBy(hash, "#seq", 1));
+      const record: NoticeRecord = { ...notice, id, read: false };
+      const created = Number(await client.hSetNX(hash, field, JSON.stringify(record))) === 1;
+      await client.pExpire(hash, limits.retentionMs);
+      if (!created) {
+        const raced = await client.hGet(hash, field);
+        return { notice: raced ? (JSON.parse(raced) as NoticeRecord) : record, created: false };
+      }
+      const all = await this.readNotices(client, hash);
+      const keep = new Set(all.filter((n) => n.at >= notice.at - limits.retentionMs).slice(0, limits.max));
+      const drop = all.filter((n) => !keep.has(n)).map((n) => `k:${n.key}`);
+      if (drop.length > 0) await client.hDel(hash, drop);
+      return { notice: record, created: true };
+    });
+  }
+
+  listNotices(identity: string, limits: NoticeLimits): Promise<NoticeRecord[]> {
+    return this.run(async (client) => {
+      const since = Date.now() - limits.retentionMs;
+      const all = await this.readNotices(client, `${PREFIX}notices:${identityKey(identity)}`);
+      return all.filter((n) => n.identity === identity && n.at >= since).slice(0, limits.max);
+    });
+  }
+
+  markNoticesRead(identity: string, ids?: readonly string[]): Promise<number> {
+    return this.run(async (client) => {
+      const hash = `${PREFIX}notices:${identityKey(identity)}`;
+      const wanted = ids === undefined ? null : new Set(ids);
+      const changed = (await this.readNotices(client, hash)).filter((n) => !n.read && n.identity === identity && (wanted === null || wanted.has(n.id)));
+      // Field by field, so a notice added meanwhile is never overwritten.
+      if (changed.length > 0) await client.hSet(hash, Object.fromEntries(changed.map((n) => [`k:${n.key}`, JSON.stringify({ ...n, read: true })])));
+      return changed.length;
+    });
+  }
+
+  /** Every notice in the hash, newest first. */
+  private async readNotices(client: Awaited<ReturnType<RedisStore["ready"]>>, hash: string): Promise<NoticeRecord[]> {
+    const raw = await client.hGetAll(hash);
+    return Object.entries(raw)
+      .filter(([field]) => field.startsWith("k:"))
+      .map(([, value]) => JSON.parse(String(value)) as NoticeRecord)
+      .sort((a, b) => Number(b.id) - Number(a.id));
   }
 
   ping(): Promise<void> {

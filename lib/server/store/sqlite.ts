@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
+import type { ActivityEvent, IdempotencyClaim, LinkedAccountRecord, NoticeInput, NoticeLimits, NoticeRecord, SessionRecord, Store, StoredAnswer } from "./types";
 import { StoreUnavailableError } from "./types";
 
 /**
@@ -31,12 +31,32 @@ const MIGRATIONS: string[] = [
   // Issue 15: accounts added to a session after sign-in, as JSON (read and written whole).
   `ALTER TABLE sessions ADD COLUMN accounts TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE sessions ADD COLUMN active_account TEXT;`,
+  // 3: the bell's notices, one per event key and identity.
+  `CREATE TABLE notices (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, identity TEXT NOT NULL, key TEXT NOT NULL,
+     at INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, href TEXT NOT NULL,
+     data TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0, UNIQUE (identity, key));
+   CREATE INDEX notices_identity ON notices (identity, id);`,
 ];
 
 /** Expired rows are deleted at most this often, by whichever write comes first. */
 const SWEEP_INTERVAL_MS = 60_000;
 
 type Row = Record<string, string | number | null>;
+
+function toNotice(row: Row): NoticeRecord {
+  return {
+    id: String(row.id),
+    identity: String(row.identity),
+    key: String(row.key),
+    at: Number(row.at),
+    kind: String(row.kind),
+    title: String(row.title),
+    href: String(row.href),
+    data: JSON.parse(String(row.data)) as Record<string, unknown>,
+    read: Number(row.read) === 1,
+  };
+}
 
 function toSession(row: Row): SessionRecord {
   return {
@@ -310,6 +330,48 @@ export class SqliteStore implements Store {
   writeSetting(identity: string, name: string, value: unknown): Promise<void> {
     return this.guard(() => {
       this.sql("INSERT OR REPLACE INTO settings (identity, name, value, updated_at) VALUES (?, ?, ?, ?)").run(identity, name, JSON.stringify(value), Date.now());
+    });
+  }
+
+  addNotice(notice: NoticeInput, limits: NoticeLimits): Promise<{ notice: NoticeRecord; created: boolean }> {
+    return this.guard(() =>
+      this.transaction(() => {
+        const inserted = this.sql("INSERT OR IGNORE INTO notices (identity, key, at, kind, title, href, data) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+          notice.identity,
+          notice.key,
+          notice.at,
+          notice.kind,
+          notice.title,
+          notice.href,
+          JSON.stringify(notice.data),
+        );
+        // Bounded per identity: older than the retention, or beyond the newest `max`, goes.
+        this.sql("DELETE FROM notices WHERE identity = ? AND (at < ? OR id <= (SELECT id FROM notices WHERE identity = ? ORDER BY id DESC LIMIT 1 OFFSET ?))").run(
+          notice.identity,
+          notice.at - limits.retentionMs,
+          notice.identity,
+          limits.max,
+        );
+        const row = this.sql("SELECT * FROM notices WHERE identity = ? AND key = ?").get(notice.identity, notice.key) as Row;
+        return { notice: toNotice(row), created: Number(inserted.changes) === 1 };
+      }),
+    );
+  }
+
+  listNotices(identity: string, limits: NoticeLimits): Promise<NoticeRecord[]> {
+    return this.guard(() => {
+      const rows = this.sql("SELECT * FROM notices WHERE identity = ? AND at >= ? ORDER BY id DESC LIMIT ?").all(identity, Date.now() - limits.retentionMs, limits.max) as Row[];
+      return rows.map(toNotice);
+    });
+  }
+
+  markNoticesRead(identity: string, ids?: readonly string[]): Promise<number> {
+    return this.guard(() => {
+      if (ids === undefined) return Number(this.sql("UPDATE notices SET read = 1 WHERE identity = ? AND read = 0").run(identity).changes);
+      let changed = 0;
+      const mark = this.sql("UPDATE notices SET read = 1 WHERE identity = ? AND id = ? AND read = 0");
+      for (const id of ids) if (/^\d+$/.test(id)) changed += Number(mark.run(identity, Number(id)).changes);
+      return changed;
     });
   }
 

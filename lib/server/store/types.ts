@@ -61,6 +61,28 @@ export type ActivityEvent = {
   data: Record<string, unknown>;
 };
 
+/** A notice for the header's bell (ready servers, payment required, cancellations, failures). */
+export type NoticeRecord = {
+  /** Assigned by the store; opaque. */
+  id: string;
+  identity: string;
+  /** One notice per key and identity (e.g. `item:70:1001:0`): a second report of the same event is a no-op. */
+  key: string;
+  at: number;
+  kind: string;
+  title: string;
+  /** Where the notice leads: a dashboard path. */
+  href: string;
+  /** Never a credential. */
+  data: Record<string, unknown>;
+  read: boolean;
+};
+
+export type NoticeInput = Omit<NoticeRecord, "id" | "read">;
+
+/** How much notice history one identity keeps: the newest `max`, none older than `retentionMs`. */
+export type NoticeLimits = { max: number; retentionMs: number };
+
 export type StoreEngine = "sqlite" | "redis";
 
 export interface Store {
@@ -106,6 +128,16 @@ export interface Store {
 
   readSettings(identity: string): Promise<Record<string, unknown>>;
   writeSetting(identity: string, name: string, value: unknown): Promise<void>;
+
+  /**
+   * Keeps a notice unless one with the same key exists for the identity; returns the stored one
+   * and whether it was new. Trims the identity's history to `limits`.
+   */
+  addNotice(notice: NoticeInput, limits: NoticeLimits): Promise<{ notice: NoticeRecord; created: boolean }>;
+  /** The identity's notices, newest first, none older than the retention. */
+  listNotices(identity: string, limits: NoticeLimits): Promise<NoticeRecord[]>;
+  /** Marks the given notices (all when `ids` is undefined) of the identity read; returns how many changed. */
+  markNoticesRead(identity: string, ids?: readonly string[]): Promise<number>;
 
   /** Resolves when the engine answers; throws StoreUnavailableError otherwise. */
   ping(): Promise<void>;

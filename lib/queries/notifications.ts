@@ -1,0 +1,43 @@
+"use client";
+
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Notice, NoticeList, NoticeReport } from "@/lib/notifications/notice";
+import { withAccount } from "@/lib/queries/orders";
+import { apiFetch } from "@/lib/queries/api-fetch";
+
+export const notificationKeys = { all: ["notifications"] as const };
+
+export const notificationsQueryOptions = () =>
+  queryOptions({
+    queryKey: notificationKeys.all,
+    queryFn: ({ signal }) => apiFetch<NoticeList>("/api/notifications", { signal }),
+    // New notices arrive through this tab's watcher (which refreshes the list), or on focus.
+    staleTime: 30_000,
+  });
+
+/** The bell's history and unread count. */
+export function useNotificationsQuery() {
+  return useQuery(notificationsQueryOptions());
+}
+
+/** Reports a transition this tab saw; the answer is the notice as the server wrote it. */
+/** `account`: the order's account (from the list), asked first by the server. */
+export function reportTransition(report: NoticeReport, account?: string): Promise<{ notice: Notice; created: boolean }> {
+  return apiFetch<{ notice: Notice; created: boolean }>(withAccount("/api/notifications", account), { method: "POST", body: report });
+}
+
+/** Marks some notices (or all, without ids) read; the bell's count drops at once. */
+export function useMarkReadMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids?: string[]) => apiFetch<{ changed: number }>("/api/notifications/read", { method: "POST", body: ids ? { ids } : {} }),
+    onMutate: (ids) => {
+      queryClient.setQueryData(notificationsQueryOptions().queryKey, (current) => {
+        if (!current) return current;
+        const notices = current.notices.map((n) => (!ids || ids.includes(n.id) ? { ...n, read: true } : n));
+        return { notices, unread: notices.filter((n) => !n.read).length };
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
