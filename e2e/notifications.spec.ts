@@ -1,14 +1,11 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { advanceSimulator, holdPayments } from "./support/simulator";
+import { advanceSimulator, holdPayments, payOrder } from "./support/simulator";
 import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
-import { E2E } from "./support/env";
-import { orderBody } from "./support/orders";
+import { placeOrder as placeOrderThroughApi } from "./support/orders";
 
-/** Places a one-server order through the dashboard's API, as the wizard would. */
+/** Places a one-server order through the dashboard's API and returns its id. */
 async function placeOrder(request: APIRequestContext, name: string): Promise<number> {
-  const response = await request.post("/api/orders", { headers: { ...sameOrigin, "Idempotency-Key": `notice-${crypto.randomUUID()}` }, data: orderBody(name) });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { order_id: number }).order_id;
+  return (await placeOrderThroughApi(request, name)).order_id;
 }
 
 /**
@@ -35,7 +32,7 @@ async function placeHeldOrder(request: APIRequestContext, name: string): Promise
 }
 
 async function payAndAdvance(request: APIRequestContext, orderId: number): Promise<void> {
-  expect((await request.post(`${E2E.simulatorOrigin}/__sim/pay`, { data: { order_id: orderId } })).ok()).toBe(true);
+  await payOrder(request, orderId);
   await advanceSimulator(request, 5_000);
 }
 
