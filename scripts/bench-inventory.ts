@@ -20,6 +20,12 @@ import { chromium, type Page } from "@playwright/test";
 import { root } from "./build.ts";
 import { startStack } from "./stack.ts";
 
+/** The `q` quantile by nearest rank: with 20 to 40 keystrokes p95 is one of the slowest two. */
+function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
 export type InventoryBenchResult = {
   servers: number;
   runs: number;
@@ -35,6 +41,8 @@ export type InventoryBenchResult = {
   keystrokeFrameMs: number;
   /** Worst keystroke (ms). */
   keystrokeMaxMs: number;
+  /** Keydown -> the table updated (ms, 95th percentile over every measured keystroke). */
+  keystrokeP95Ms: number;
   keystrokeSamples: number;
   /** Keydown -> the command palette shows the new result (ms, median), over the same servers and keys. */
   paletteKeystrokeMs: number;
@@ -203,6 +211,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
       keystrokeMs: median(keystrokes.updated),
       keystrokeFrameMs: median(keystrokes.frame),
       keystrokeMaxMs: Math.round(Math.max(...keystrokes.updated) * 10) / 10,
+      keystrokeP95Ms: Math.round(percentile(keystrokes.updated, 0.95) * 10) / 10,
       keystrokeSamples: keystrokes.updated.length,
       paletteKeystrokeMs: median(paletteKeystrokes.updated),
       paletteKeystrokeFrameMs: median(paletteKeystrokes.frame),
@@ -216,7 +225,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
 }
 
 function verdict(value: number, target: number): string {
-  return value < target ? `under the ${target} ms target` : `OVER the ${target} ms target`;
+  return value <= target ? `within the ${target} ms target` : `OVER the ${target} ms target`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -224,9 +233,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`bench:inventory: ${SERVERS} generated servers, ${runs} runs in Chromium (root ${root})`);
   try {
     const r = await runInventoryBench({ runs, log: (line) => console.log(`  ${line}`) });
-    console.log(`first render after the data arrives: ${r.firstRenderCommitMs} ms to rows in the DOM, ${r.firstRenderPaintMs} ms to the next frame (median; ${verdict(r.firstRenderPaintMs, 300)})`);
+    console.log(`first render after the data arrives: ${r.firstRenderCommitMs} ms to rows in the DOM, ${r.firstRenderPaintMs} ms to the next frame (median; ${verdict(r.firstRenderPaintMs, 150)})`);
     console.log(`  of which rendering the rows from the query data: ${r.dataToRowsMs} ms`);
-    console.log(`one search keystroke until the table has updated: ${r.keystrokeMs} ms (median of ${r.keystrokeSamples}; next frame ${r.keystrokeFrameMs} ms; worst ${r.keystrokeMaxMs} ms; ${verdict(r.keystrokeMs, 50)})`);
+    console.log(`one search keystroke until the table has updated: ${r.keystrokeMs} ms (median of ${r.keystrokeSamples}; next frame ${r.keystrokeFrameMs} ms; p95 ${r.keystrokeP95Ms} ms, ${verdict(r.keystrokeP95Ms, 16)}; worst ${r.keystrokeMaxMs} ms, ${verdict(r.keystrokeMaxMs, 33)})`);
     console.log(
       `one command palette keystroke until its results have updated: ${r.paletteKeystrokeMs} ms (median of ${r.paletteKeystrokeSamples}; next frame ${r.paletteKeystrokeFrameMs} ms; worst ${r.paletteKeystrokeMaxMs} ms; ${r.paletteKeystrokeMs <= r.keystrokeMs ? "no slower than" : "SLOWER than"} the inventory's)`,
     );
