@@ -1,6 +1,6 @@
 /** `next build`, then lay out the standalone folder so `node .next/standalone/server.js` serves assets too. */
 import { spawnSync } from "node:child_process";
-import { cpSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,6 +21,37 @@ export function serverNodeFlags(): string[] {
 export function copyStaticAssets(): void {
   cpSync(path.join(root, "public"), path.join(root, ".next", "standalone", "public"), { recursive: true });
   cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
+}
+
+/** What a build is made from: a change to any of these makes the build out of date. */
+export const SOURCE_ENTRIES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+/** The newest modification time (ms) among the files under `entries` of `base`; 0 when none exist. */
+export function newestSourceTime(base: string, entries: readonly string[] = SOURCE_ENTRIES): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      return; // An optional entry that this checkout does not have.
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(file)) if (!name.startsWith(".") && name !== "node_modules") visit(path.join(file, name));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of entries) visit(path.join(base, entry));
+  return newest;
+}
+
+/**
+ * Whether the standalone build exists and is newer than every source file. `npm start` and the
+ * benchmarks used to take any existing build, so after a pull (or a merge) they served or
+ * measured the code of before without a word.
+ */
+export function buildIsCurrent(server = standaloneServer, base = root): boolean {
+  if (!existsSync(server)) return false;
+  return statSync(server).mtimeMs >= newestSourceTime(base);
 }
 
 /** Returns false when the build failed (its output went to the terminal). */

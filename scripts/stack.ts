@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
-import { buildApp, root, serverNodeFlags, standaloneServer } from "./build.ts";
+import { buildApp, buildIsCurrent, root, serverNodeFlags, standaloneServer } from "./build.ts";
 
 export type Stack = {
   appUrl: string;
@@ -64,8 +64,8 @@ export async function waitFor(url: string, child: ChildProcess, name: string, ti
 }
 
 export function ensureBuild(): void {
-  if (existsSync(standaloneServer)) return;
-  console.log("no build found: running the production build first…");
+  if (buildIsCurrent()) return;
+  console.log(`${existsSync(standaloneServer) ? "the build is older than the source" : "no build found"}: running the production build first…`);
   if (!buildApp()) throw new Error("the build failed");
 }
 

@@ -15,7 +15,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "../lib/config/env.ts";
-import { buildApp, serverNodeFlags, standaloneServer } from "./build.ts";
+import { buildApp, buildIsCurrent, serverNodeFlags, standaloneServer } from "./build.ts";
 
 function fail(message: string): never {
   console.error(`klikk dashboard: ${message}`);
@@ -58,9 +58,10 @@ function demoSessionSecret(fresh: string): string {
 }
 
 function ensureBuild(): void {
-  if (existsSync(standaloneServer)) return;
+  if (buildIsCurrent()) return;
   // Measured: about 20 s on an idle 2-core machine, 151 s on a busy one.
-  console.log("klikk dashboard: no build found, running `next build` first (usually 20 s to 3 minutes, longer on a busy machine)…");
+  const why = existsSync(standaloneServer) ? "the build is older than the source" : "no build found";
+  console.log(`klikk dashboard: ${why}, running \`next build\` first (usually 20 s to 3 minutes, longer on a busy machine)…`);
   if (!buildApp()) fail("the build failed; see the output above");
 }
 

@@ -1,0 +1,37 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildIsCurrent, newestSourceTime } from "./build.ts";
+
+/** A checkout with one source file and a build, each with the given modification time (s). */
+function checkout(sourceTime: number, buildTime: number | null) {
+  const base = mkdtempSync(path.join(tmpdir(), "klikk-build-"));
+  mkdirSync(path.join(base, "app", "orders"), { recursive: true });
+  const source = path.join(base, "app", "orders", "page.tsx");
+  writeFileSync(source, "export default 1;\n");
+  utimesSync(source, sourceTime, sourceTime);
+  const server = path.join(base, ".next", "standalone", "server.js");
+  if (buildTime !== null) {
+    mkdirSync(path.dirname(server), { recursive: true });
+    writeFileSync(server, "");
+    utimesSync(server, buildTime, buildTime);
+  }
+  return { base, server };
+}
+
+describe("whether the build is current", () => {
+  it("finds the newest source file, in folders and skipping what is missing", () => {
+    const { base } = checkout(1_000, null);
+    expect(newestSourceTime(base, ["app", "no-such-file.ts"])).toBe(1_000_000);
+  });
+
+  it("is current when built after the last change, stale when a source changed since, and missing without a build", () => {
+    const built = checkout(1_000, 2_000);
+    expect(buildIsCurrent(built.server, built.base)).toBe(true);
+    const stale = checkout(3_000, 2_000);
+    expect(buildIsCurrent(stale.server, stale.base)).toBe(false);
+    const none = checkout(1_000, null);
+    expect(buildIsCurrent(none.server, none.base)).toBe(false);
+  });
+});
