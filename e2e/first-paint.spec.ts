@@ -55,6 +55,7 @@ test("no page shows an ISO timestamp in its visible text", async ({ signedInPage
     ["/orders/new", "New order"],
     ["/sessions", "This session"],
     ["/activity", "Signed in"],
+    ["/accounts", "Add an account"],
     ["/no-such-page", "Page not found"],
   ];
   for (const [path, marker] of pages) {

@@ -124,6 +124,7 @@ for (const theme of ["light", "dark"] as const) {
       ["/servers/4410", "Networks of edge-1"],
       ["/sessions", "This session"],
       ["/activity", "Signed in"],
+      ["/accounts", "Add an account"],
       ["/no-such-page", "Page not found"],
     ];
     for (const [path, marker] of pages) {

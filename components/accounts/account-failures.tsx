@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import { useAccountFailures } from "@/lib/queries/servers";
+import { useAccountFailures } from "@/lib/queries/account-failures";
 
 /**
  * The accounts whose list could not be read while the others' could: named above the list, so

@@ -1,7 +1,6 @@
 "use client";
 
-import { queryOptions, skipToken, useQuery } from "@tanstack/react-query";
-import type { AccountFailure } from "@/lib/accounts/accounts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
@@ -27,9 +26,4 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
 
 export function useServersQuery(orderItemId?: number, account?: string) {
   return useQuery(serversQueryOptions(orderItemId, account));
-}
-
-/** Accounts whose orders or servers could not be read in the last answer of that list. */
-export function useAccountFailures(list: keyof typeof accountFailureKeys): AccountFailure[] {
-  return useQuery<AccountFailure[]>({ queryKey: accountFailureKeys[list], queryFn: skipToken, staleTime: Infinity }).data ?? [];
 }
