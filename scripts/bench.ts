@@ -72,17 +72,28 @@ async function timed(request: () => Promise<Response>): Promise<number> {
   return performance.now() - started;
 }
 
+/** A copy in random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
 type Targets = { direct: () => Promise<Response>; baseline: () => Promise<Response>; dashboard: () => Promise<Response> };
 
 /**
  * Sequential GET /api/orders medians. The three are interleaved request by request, so that the
- * load of other work on the machine falls on all three alike.
+ * load of other work on the machine falls on all three alike, in an order drawn anew each round:
+ * bench:compare's A/A run showed that a fixed order measures the position too.
  */
 async function preciseOrders(targets: Targets, count: number): Promise<{ direct: number; baseline: number; dashboard: number; addedOverBaselineMs: number; addedOverDirectMs: number }> {
   for (let i = 0; i < 100; i += 1) for (const request of Object.values(targets)) await timed(request);
   const times = { direct: [] as number[], baseline: [] as number[], dashboard: [] as number[] };
   for (let i = 0; i < count; i += 1) {
-    for (const name of ["direct", "baseline", "dashboard"] as const) times[name].push(await timed(targets[name]));
+    for (const name of shuffled(["direct", "baseline", "dashboard"] as const)) times[name].push(await timed(targets[name]));
   }
   const direct = median(times.direct);
   const baseline = median(times.baseline);

@@ -1,14 +1,16 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { tagOrders, type OrdersAnswer } from "../../lib/accounts/tag-orders";
 
 // The keys live with the other shared fixtures (tests/support), used by vitest and Playwright alike.
 export { fingerprintOf, PRIVATE_KEY, PUBLIC_KEY } from "../../tests/support/ssh-keys";
 
 export type ListedOrder = { order_id: number; status: number; reference?: string; order_items: { id: number; name: string; reference?: string; status: number }[] };
 
+/** The session's orders newest first, read as the browser reads them (lib/accounts/tag-orders). */
 export async function listOrders(request: APIRequestContext): Promise<ListedOrder[]> {
   const response = await request.get("/api/orders");
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { orders: ListedOrder[] }).orders;
+  return tagOrders((await response.json()) as OrdersAnswer);
 }
 
 export function stepHeading(page: Page) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Server } from "@/lib/klikk/schemas";
 import { defaultAccountLabel, labelOf, type PublicAccount } from "./accounts";
+import { tagOrders, type OrdersAnswer } from "./tag-orders";
 import { tagServers } from "./tag-servers";
 
 const server = (id: number) => ({ id, name: `s-${id}` }) as unknown as Server;
@@ -39,5 +40,22 @@ describe("tagServers", () => {
 
   it("leaves an answer without sources (an older server) untagged", () => {
     expect(tagServers({ servers: [server(1)] })[0]?.account).toBeUndefined();
+  });
+});
+
+describe("tagOrders", () => {
+  const order = (order_id: number, account?: string) => ({ order_id, ...(account ? { account } : {}) }) as unknown as OrdersAnswer["orders"][number];
+
+  it("gives a single account's list (passed on as the upstream sent it) its account and puts it newest first", () => {
+    const tagged = tagOrders({ orders: [order(70), order(90), order(72)], sources: [{ account: "a" }] });
+    expect(tagged.map((o) => [o.order_id, o.account])).toEqual([
+      [90, "a"],
+      [72, "a"],
+      [70, "a"],
+    ]);
+  });
+
+  it("keeps the account each order of a merged list already names", () => {
+    expect(tagOrders({ orders: [order(1, "b"), order(2, "a")] }).map((o) => o.account)).toEqual(["a", "b"]);
   });
 });

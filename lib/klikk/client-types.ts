@@ -63,4 +63,6 @@ export type KlikkClient = {
    * came, so that a large list is not parsed into objects and serialised again (./pass-through.ts).
    */
   serverListBody(orderItemId?: number, opts?: RequestOptions): Promise<ListBody>;
+  /** `{"orders": [...]}` of every order, read like serverListBody's list (the account's, as the upstream sent it). */
+  orderListBody(opts?: RequestOptions): Promise<ListBody>;
 };

@@ -599,3 +599,21 @@ describe("serverListBody: a list passed on as it came", () => {
     for (let i = 0; i < 2; i++) expectCode(await klikkError(client().serverListBody()), "upstream_invalid", 502);
   });
 });
+
+describe("orderListBody: the order list passed on as it came", () => {
+  const order = { order_id: 70, status: 400, message: "done", order_items: [{ id: 1, status: 400, name: "web-1", message: "done" }], note: "kept" };
+  const decode = (body: ReadableStream<Uint8Array>) => new Response(body).text();
+
+  it("sends the upstream's own bytes when they are the strict form", async () => {
+    const raw = `{ "orders" : [ ${JSON.stringify(order)} ] }`;
+    handler = (_req, res) => json(res, 200, raw);
+    expect(await decode(await client().orderListBody())).toBe(raw);
+  });
+
+  it("serialises what the tolerant form repaired, and refuses the wrong shape", async () => {
+    handler = (_req, res) => json(res, 200, { orders: [{ ...order, order_id: "71" }] });
+    expect(JSON.parse(await decode(await client().orderListBody()))).toEqual({ orders: [{ ...order, order_id: 71 }] });
+    handler = (_req, res) => json(res, 200, { orders: [{ ...order, status: "paid" }] });
+    expectCode(await klikkError(client().orderListBody()), "upstream_invalid", 502);
+  });
+});

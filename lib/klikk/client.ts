@@ -203,6 +203,10 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
       return call<OrderStatus[]>({ action: "order_list", payload: {}, idempotent: true, reader: answers.orderList }, opts);
     },
 
+    orderListBody(opts) {
+      return call<ListBody>({ action: "order_list", payload: {}, idempotent: true, reader: answers.orderList, asList: "orders" }, opts);
+    },
+
     orderCancel(orderId, itemId, opts) {
       return Promise.resolve().then(() => {
         checkId(orderId, "order_id");

@@ -5,7 +5,7 @@ import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
 import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, orderKeys } from "@/lib/queries/keys";
-import type { AccountFailure } from "@/lib/accounts/accounts";
+import { tagOrders, type OrdersAnswer } from "@/lib/accounts/tag-orders";
 
 /** An order with the key of the session account it belongs to (issue 15). */
 export type Order = OrderStatus & { account: string };
@@ -16,9 +16,9 @@ export const ordersQueryOptions = () =>
   queryOptions({
     queryKey: orderKeys.list(),
     queryFn: async ({ signal, client }) => {
-      const body = await apiFetch<{ orders: Order[]; failures?: AccountFailure[] }>("/api/orders", { signal });
+      const body = await apiFetch<OrdersAnswer>("/api/orders", { signal });
       client.setQueryData(accountFailureKeys.orders, body.failures ?? []);
-      return body.orders;
+      return tagOrders(body);
     },
   });
 

@@ -59,6 +59,19 @@ export async function listSessionOrders(session: SessionData, signal: AbortSigna
 }
 
 /**
+ * The body of GET /api/orders. With one account (the usual case) the upstream's own bytes go out
+ * when they pass the strict check, with `sources` in front, as the server list does: the browser
+ * tags and sorts them (lib/accounts/tag-orders). With several, the merged list of
+ * listSessionOrders, each order already tagged.
+ */
+export async function sessionOrdersBody(session: SessionData, signal: AbortSignal): Promise<BodyInit> {
+  const only = session.accounts.length === 1 ? session.accounts[0] : undefined;
+  if (only) return withLeadingFields(await klikkClient(only.auth).orderListBody({ signal }), { sources: [{ account: only.key }] });
+  const { orders, failures } = await listSessionOrders(session, signal);
+  return JSON.stringify({ orders, ...(failures.length ? { failures } : {}) });
+}
+
+/**
  * Every server of every account, or those of one order item (asked of the account the item
  * belongs to, `hint` first, like an order). Each account's list is read inside that account's
  * large-read slot. The answer keeps each account's servers together and says how many each has

@@ -30,8 +30,32 @@ export function sealCredential(plaintext: string, boundTo: string, passwords: Se
   return `v1.${password.id}.${iv.toString("base64url")}.${ciphertext.toString("base64url")}`;
 }
 
-/** The plaintext, or null when the text is malformed, its key is no longer listed, or it was altered. */
+const OPENED_REMEMBERED = 2_000;
+const OPENED_TTL_MS = 60_000;
+/** Per list of keys (the deployment's is one array for the life of the process). */
+const openedByKeys = new WeakMap<SessionPassword[], Map<string, { plaintext: string | null; at: number }>>();
+
+/**
+ * The plaintext, or null when the text is malformed, its key is no longer listed, or it was
+ * altered. Every request opens its session's credentials, so results are remembered for a
+ * minute, as the cookie's unsealing is: only in this process's memory, where the request needs
+ * the plaintext anyway, and reachable only through the sealed text, which only the store holds.
+ * A session ended in the store is not found there, so its entry is never asked for again.
+ */
 export function openCredential(sealed: string, boundTo: string, passwords: SessionPassword[]): string | null {
+  let opened = openedByKeys.get(passwords);
+  if (!opened) openedByKeys.set(passwords, (opened = new Map()));
+  const memoKey = `${boundTo}\n${sealed}`;
+  const now = Date.now();
+  const known = opened.get(memoKey);
+  if (known && now - known.at < OPENED_TTL_MS) return known.plaintext;
+  const plaintext = openSealed(sealed, boundTo, passwords);
+  if (opened.size >= OPENED_REMEMBERED) opened.delete(opened.keys().next().value as string);
+  opened.set(memoKey, { plaintext, at: now });
+  return plaintext;
+}
+
+function openSealed(sealed: string, boundTo: string, passwords: SessionPassword[]): string | null {
   const [version, id, ivText, dataText] = sealed.split(".");
   if (version !== "v1" || !id || !ivText || !dataText) return null;
   const password = passwords.find((candidate) => String(candidate.id) === id);

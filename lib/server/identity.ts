@@ -21,5 +21,16 @@ export function accountIdentity(auth: KlikkAuth): string {
  */
 export function accountKey(identity: string): string {
   const secret = getEnv().sessionPasswords[0]?.secret ?? "";
-  return createHmac("sha256", `klikk-account-key:${secret}`).update(identity).digest("base64url").slice(0, 12);
+  const memoKey = `${secret}\n${identity}`;
+  let key = accountKeys.get(memoKey);
+  if (key === undefined) {
+    key = createHmac("sha256", `klikk-account-key:${secret}`).update(identity).digest("base64url").slice(0, 12);
+    if (accountKeys.size >= ACCOUNT_KEYS_REMEMBERED) accountKeys.delete(accountKeys.keys().next().value as string);
+    accountKeys.set(memoKey, key);
+  }
+  return key;
 }
+
+/** Every request names its accounts' keys; an HMAC each time was a measurable part of it. */
+const ACCOUNT_KEYS_REMEMBERED = 1_000;
+const accountKeys = new Map<string, string>();

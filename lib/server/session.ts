@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { getIronSession, unsealData, type SessionOptions } from "iron-session";
+import { cache } from "react";
 import type { KlikkAuth } from "@/lib/klikk/client";
 import { openCredential, sealCredential } from "@/lib/server/credential-box";
 import { getEnv } from "@/lib/server/env";
@@ -104,32 +105,33 @@ async function openCookieSession() {
 
 const UNSEALED_CACHE_SIZE = 2_000;
 const UNSEALED_CACHE_TTL_MS = 60_000;
-const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { sid: string | null; at: number }> };
+const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { id: string | null; at: number }> };
 const unsealedCache = (globalForCache.__klikkUnsealed ??= new Map());
 
 /**
- * The session id inside a cookie value, or null. Unsealing (AES and HMAC through Web Crypto) was
- * the largest cost of a route handler after Next itself, so results are remembered for a minute;
- * the value is authenticated, so it always unseals to the same id. Whether that id is still a
- * session is asked of the store on every request. Cookies from before server-side sessions
- * (which held the credential itself) have no `sid` and read as signed out.
+ * The store's id of the session inside a cookie value, or null. Unsealing (AES and HMAC through
+ * Web Crypto) and hashing the id were the largest costs of a route handler after Next itself, so
+ * results are remembered for a minute; the value is authenticated, so it always unseals to the
+ * same id. Whether that id is still a session is asked of the store on every request. Cookies
+ * from before server-side sessions (which held the credential itself) have no `sid` and read as
+ * signed out.
  */
-async function readSessionId(value: string | undefined): Promise<string | null> {
+async function readStoreId(value: string | undefined): Promise<string | null> {
   if (!value) return null;
   const now = Date.now();
   const cached = unsealedCache.get(value);
-  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.sid;
-  let sid: string | null = null;
+  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.id;
+  let id: string | null = null;
   try {
     const options = sessionOptions(false);
     const data = await unsealData<CookieData>(value, { password: options.password, ttl: options.ttl });
-    sid = typeof data.sid === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.sid) ? data.sid : null;
+    id = typeof data.sid === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.sid) ? storeId(data.sid) : null;
   } catch {
     return null;
   }
   if (unsealedCache.size >= UNSEALED_CACHE_SIZE) unsealedCache.delete(unsealedCache.keys().next().value as string);
-  unsealedCache.set(value, { sid, at: now });
-  return sid;
+  unsealedCache.set(value, { id, at: now });
+  return id;
 }
 
 function toAuth(record: Pick<SessionRecord, "method" | "username">, secret: string): KlikkAuth {
@@ -178,10 +180,10 @@ function sessionAccounts(record: SessionRecord, primaryAuth: KlikkAuth): { accou
  * Throws StoreUnavailableError when the store cannot be asked.
  */
 export async function loadSession(cookieValue: string | undefined, now = Date.now()): Promise<SessionData | null> {
-  const sid = await readSessionId(cookieValue);
-  if (!sid) return null;
+  const id = await readStoreId(cookieValue);
+  if (!id) return null;
   const store = getStore();
-  const record = await store.readSession(storeId(sid), now);
+  const record = await store.readSession(id, now);
   if (!record || expiryOf(record.createdAt, record.lastSeenAt) <= now) return null;
   const secret = openCredential(record.credential, record.id, getEnv().sessionPasswords);
   if (secret === null) return null;
@@ -208,11 +210,32 @@ export async function loadSession(cookieValue: string | undefined, now = Date.no
  * left in place here: the proxy deletes it on the next page load, and only then, so that page can
  * still tell "your session expired" from "you are signed out" (a background API call that
  * deleted it first would lose that).
+ * Remembered for the rest of a page's render (React's cache()), so the layout and the page that
+ * both need it read the store once; in a route handler every call reads it again.
  */
-export async function getSession(): Promise<SessionData | null> {
-  const secure = isSecureRequest(await headers());
-  const value = (await cookies()).get(sessionCookieName(secure))?.value;
-  return loadSession(value);
+export const getSession = cache(async (): Promise<SessionData | null> => {
+  const requestHeaders = await headers();
+  return loadSession(cookieValue(requestHeaders.get("cookie"), sessionCookieName(isSecureRequest(requestHeaders))));
+});
+
+/**
+ * One cookie of a Cookie header, read as Next's `cookies()` reads it (pairs split on ";", the last
+ * of a repeated name wins, values URI-decoded and skipped when they do not decode), without
+ * building the map of every cookie that `cookies()` makes on each request.
+ */
+export function cookieValue(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  let value: string | undefined;
+  for (const pair of header.split(/; */)) {
+    const at = pair.indexOf("=");
+    if (at === -1 || pair.slice(0, at) !== name) continue;
+    try {
+      value = decodeURIComponent(pair.slice(at + 1));
+    } catch {
+      // Next skips a value that does not decode, keeping an earlier one.
+    }
+  }
+  return value;
 }
 
 /**

@@ -7,7 +7,7 @@ import { assertSameOrigin } from "@/lib/server/csrf";
 import { getEnv } from "@/lib/server/env";
 import { errorResponse, HttpError, json, methodNotAllowed, route, toHttpError } from "@/lib/server/http";
 import { runIdempotent } from "@/lib/server/idempotency";
-import { accountHint, listSessionOrders } from "@/lib/server/account-lists";
+import { accountHint, sessionOrdersBody } from "@/lib/server/account-lists";
 import { klikkClient, requireSession } from "@/lib/server/klikk";
 import { requireAccount } from "@/lib/server/session-accounts";
 import { readJson } from "@/lib/server/request";
@@ -15,15 +15,15 @@ import { readJson } from "@/lib/server/request";
 /** The upstream's status for an order waiting for payment (lib/klikk/status). */
 const PAYMENT_REQUIRED = 100;
 
-/** Every order of the signed-in account, newest first. */
 /**
- * Every order of every account of the session, newest first, each naming its account; an
- * account whose list failed is named in `failures` beside the others' orders.
+ * Every order of every account of the session: with one account its list as the upstream sent
+ * it and `sources` naming the account; with several, merged newest first, each naming its
+ * account, and an account whose list failed named in `failures` beside the others' orders.
  */
 export const GET = route("GET /api/orders", async (request) => {
   const session = await requireSession();
-  const { orders, failures } = await listSessionOrders(session, request.signal);
-  return json({ orders, ...(failures.length ? { failures } : {}) });
+  const body = await sessionOrdersBody(session, request.signal);
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
