@@ -2,8 +2,7 @@
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Notice, NoticeList, NoticeReport } from "@/lib/notifications/notice";
-import { withAccount } from "@/lib/queries/orders";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { apiFetch, withAccount } from "@/lib/queries/api-fetch";
 
 export const notificationKeys = { all: ["notifications"] as const };
 

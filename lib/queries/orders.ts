@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
 import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { apiFetch, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, orderKeys } from "@/lib/queries/keys";
 import type { AccountFailure } from "@/lib/accounts/accounts";
 
@@ -28,11 +28,6 @@ export const orderQueryOptions = (orderId: number, account?: string) =>
     queryKey: orderKeys.detail(orderId),
     queryFn: ({ signal }) => apiFetch<Order>(withAccount(`/api/orders/${orderId}`, account), { signal }),
   });
-
-/** Adds the `?account=` hint to a URL of the dashboard's API. */
-export function withAccount(url: string, account: string | undefined): string {
-  return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
-}
 
 /**
  * A fixed interval, or a function of the query (TanStack calls it after every fetch), so pages
