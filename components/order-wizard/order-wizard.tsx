@@ -12,7 +12,7 @@ import type { PriceList } from "@/lib/pricing";
 import { useAccounts } from "@/components/accounts/session-accounts";
 import { noteRefusal, useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
-import { useCreateOrderMutation } from "@/lib/queries/orders";
+import { useCreateOrderMutation } from "@/lib/queries/order-mutations";
 import type { StepProps } from "./controls";
 import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
 import { StepNav } from "./step-nav";
