@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
+import { HydrationMarker } from "@/components/shell/hydration-marker";
 import { ThemeScript } from "@/components/shell/theme-script";
 import "./globals.css";
 
@@ -30,7 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-dvh">
-        <Providers>{children}</Providers>
+        {children}
+        <HydrationMarker />
       </body>
     </html>
   );

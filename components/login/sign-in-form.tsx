@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { TextField } from "@/components/ui/field";
 import type { Credentials } from "@/lib/accounts/accounts";
 import { apiFetch, isApiError } from "@/lib/queries/api-fetch";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Relative } from "@/components/ui/time";
 import type { Notice } from "@/lib/notifications/notice";
-import { useMarkReadMutation } from "@/lib/queries/notifications";
+import { useMarkReadMutation } from "@/lib/queries/notification-updates";
 import { desktopSupported, desktopWanted, disableDesktop, enableDesktop } from "./desktop";
 
 const link = "font-medium text-blue-700 underline hover:no-underline dark:text-blue-300";

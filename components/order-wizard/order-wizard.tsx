@@ -12,7 +12,7 @@ import type { PriceList } from "@/lib/pricing";
 import { useAccounts } from "@/components/accounts/session-accounts";
 import { noteRefusal, useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
-import { useCreateOrderMutation } from "@/lib/queries/orders";
+import { useCreateOrderMutation } from "@/lib/queries/order-mutations";
 import type { StepProps } from "./controls";
 import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
 import { StepNav } from "./step-nav";
@@ -21,7 +21,7 @@ import { useLazyValidator } from "./use-lazy-validator";
 import { useServerNames } from "./use-server-names";
 import { inDocumentOrder, useStepFocus } from "./use-step-focus";
 import { WizardFooter } from "./wizard-footer";
-import { FailureAlert, HandoffPanel, WizardSkeleton } from "./wizard-notices";
+import { HandoffPanel, WizardSkeleton } from "./wizard-notices";
 
 export { WizardSkeleton };
 
@@ -36,9 +36,13 @@ const loadStepReview = () => import("./step-review");
 const StepImage = lazy(() => loadStepImage().then((m) => ({ default: m.StepImage })));
 const StepNetwork = lazy(() => loadStepNetwork().then((m) => ({ default: m.StepNetwork })));
 const StepReview = lazy(() => loadStepReview().then((m) => ({ default: m.StepReview })));
+// Shown only after a failed placing, with the orders that may have been placed meanwhile (their
+// list and times): loaded with the later steps, not in the first load.
+const loadFailureAlert = () => import("./failure-alert");
+const FailureAlert = lazy(() => loadFailureAlert().then((m) => ({ default: m.FailureAlert })));
 
 function preloadSteps(): () => void {
-  const load = () => void Promise.all([loadStepImage(), loadStepNetwork(), loadStepReview()]).catch(() => {});
+  const load = () => void Promise.all([loadStepImage(), loadStepNetwork(), loadStepReview(), loadFailureAlert()]).catch(() => {});
   if (typeof requestIdleCallback === "function") {
     const id = requestIdleCallback(load, { timeout: 2_000 });
     return () => cancelIdleCallback(id);
@@ -232,13 +236,15 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
         </div>
 
         {step === "review" && failure ? (
-          <FailureAlert
-            failure={failure}
-            onNewAttempt={() => {
-              renewIdempotencyKey();
-              setFailure(null);
-            }}
-          />
+          <Suspense fallback={null}>
+            <FailureAlert
+              failure={failure}
+              onNewAttempt={() => {
+                renewIdempotencyKey();
+                setFailure(null);
+              }}
+            />
+          </Suspense>
         ) : null}
 
         <WizardFooter

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { useCancelOrderMutation } from "@/lib/queries/orders";
+import { useCancelOrderMutation } from "@/lib/queries/order-mutations";
 import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/order-view";
 
 export type { CancelRequest };

@@ -1,11 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 
-// Matching, the dialog and the result list load on first open: the header carries only this button.
-const loadPalette = () => import("./command-palette").then((m) => m.CommandPalette);
-const CommandPalette = dynamic(loadPalette, { ssr: false });
+// Matching, the dialog and the result list load on first open: the header carries only this
+// button. React's own lazy, as next/dynamic's loader costs about 1 kB gzip of every first load.
+const loadPalette = () => import("./command-palette");
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
 
 const headerButton =
   "inline-flex min-h-9 items-center gap-1.5 rounded-md border border-slate-300 px-2.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
@@ -50,7 +50,11 @@ export function PaletteButton() {
           {mac ? "⌘K" : "Ctrl K"}
         </kbd>
       </button>
-      {open ? <CommandPalette onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <CommandPalette onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import { useAccounts } from "@/components/accounts/session-accounts";
-import { useChangeAccountMutation } from "@/lib/queries/accounts";
+import { changeAccount } from "@/lib/queries/account-changes";
 
 /**
  * Which of the session's accounts new orders go to (issue 15), as a menu of choices in the
@@ -10,7 +12,8 @@ import { useChangeAccountMutation } from "@/lib/queries/accounts";
  */
 export function AccountSwitcher() {
   const accounts = useAccounts();
-  const change = useChangeAccountMutation();
+  const queryClient = useQueryClient();
+  const [failed, setFailed] = useState(false);
   const active = accounts.find((account) => account.active);
   if (accounts.length < 2 || !active) return null;
   const items: MenuItem[] = [
@@ -19,14 +22,16 @@ export function AccountSwitcher() {
       label: account.label,
       checked: account.active,
       onSelect: () => {
-        if (!account.active) change.mutate({ key: account.key, active: true });
+        if (account.active) return;
+        setFailed(false);
+        changeAccount(queryClient, { key: account.key, active: true }).catch(() => setFailed(true));
       },
     })),
     { key: "manage", label: "Manage accounts", href: "/accounts" },
   ];
   return (
     <div className="flex min-w-0 items-center gap-2">
-      {change.isError ? (
+      {failed ? (
         <span role="alert" className="text-sm text-red-700 dark:text-red-300">
           Could not switch; try again.
         </span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 
 /**
  * What an error boundary shows: a plain message and a retry, never a stack trace. The digest

@@ -1,40 +1,8 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { buttonClasses, type Size, type Variant } from "./button-core";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
-type Size = "sm" | "md";
-
-const base =
-  "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
-const variants: Record<Variant, string> = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400",
-  secondary:
-    "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
-  danger: "bg-red-700 text-white hover:bg-red-800 dark:bg-red-400 dark:text-slate-950 dark:hover:bg-red-300",
-  ghost: "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800",
-};
-const sizes: Record<Size, string> = { sm: "min-h-8 px-2.5 text-sm", md: "min-h-10 px-4 text-sm" };
-
-export function buttonClasses(variant: Variant = "primary", size: Size = "md", extra = ""): string {
-  return `${base} ${variants[variant]} ${sizes[size]} ${extra}`.trim();
-}
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; pending?: boolean };
-
-export function Button({ variant = "primary", size = "md", pending = false, className = "", children, disabled, type, ...rest }: ButtonProps) {
-  return (
-    <button
-      type={type ?? "button"}
-      className={buttonClasses(variant, size, className)}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      {...rest}
-    >
-      {pending ? <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
-      {children}
-    </button>
-  );
-}
+export { Button, buttonClasses } from "./button-core";
 
 export function ButtonLink({ variant = "primary", size = "md", className = "", ...rest }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClasses(variant, size, className)} {...rest} />;

@@ -53,7 +53,7 @@ export const test = base.extend<{ signedInPage: Page; secretScan: void }>({
   /**
    * Pages arrive with their data in the HTML, before React has hydrated them: a click or a
    * select made then can be lost on a slow machine. Every goto and reload here waits until the
-   * page reacts (components/providers marks it), or gives up quietly for pages that never do.
+   * page reacts (components/shell/hydration-marker marks it), or gives up quietly for pages that never do.
    */
   page: async ({ page }, provide) => {
     const ready = () => page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 15_000 * E2E.timeoutFactor }).catch(() => undefined);

@@ -57,6 +57,14 @@ function readErrorBody(status: number, body: unknown, retryAfter: string | null)
   return new ApiError(status, "internal", `The dashboard answered ${status} without details. Try again.`, {}, retryAfterSeconds);
 }
 
+/**
+ * Adds the `?account=` hint to a URL of the dashboard's API. Here rather than with the order
+ * queries, so the header's bell does not bring those into every page's first load.
+ */
+export function withAccount(url: string, account: string | undefined): string {
+  return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
+}
+
 export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
   // Mutating routes demand a JSON content type (part of the CSRF defence), even without a body.

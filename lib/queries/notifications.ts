@@ -1,8 +1,7 @@
 "use client";
 
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Notice, NoticeList, NoticeReport } from "@/lib/notifications/notice";
-import { withAccount } from "@/lib/queries/orders";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { NoticeList } from "@/lib/notifications/notice";
 import { apiFetch } from "@/lib/queries/api-fetch";
 
 export const notificationKeys = { all: ["notifications"] as const };
@@ -15,29 +14,11 @@ export const notificationsQueryOptions = () =>
     staleTime: 30_000,
   });
 
-/** The bell's history and unread count. */
+/**
+ * The bell's history and unread count. Reporting and marking read live in
+ * notification-updates.ts, beside the lazily loaded watcher and panel that use them: this module
+ * is in every page's first load, and useMutation would have brought its observer along.
+ */
 export function useNotificationsQuery() {
   return useQuery(notificationsQueryOptions());
-}
-
-/** Reports a transition this tab saw; the answer is the notice as the server wrote it. */
-/** `account`: the order's account (from the list), asked first by the server. */
-export function reportTransition(report: NoticeReport, account?: string): Promise<{ notice: Notice; created: boolean }> {
-  return apiFetch<{ notice: Notice; created: boolean }>(withAccount("/api/notifications", account), { method: "POST", body: report });
-}
-
-/** Marks some notices (or all, without ids) read; the bell's count drops at once. */
-export function useMarkReadMutation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (ids?: string[]) => apiFetch<{ changed: number }>("/api/notifications/read", { method: "POST", body: ids ? { ids } : {} }),
-    onMutate: (ids) => {
-      queryClient.setQueryData(notificationsQueryOptions().queryKey, (current) => {
-        if (!current) return current;
-        const notices = current.notices.map((n) => (!ids || ids.includes(n.id) ? { ...n, read: true } : n));
-        return { notices, unread: notices.filter((n) => !n.read).length };
-      });
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-  });
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { OrderCreateBody } from "@/lib/klikk/contract/order-request";
-import type { OrderCreateResult, OrderStatus } from "@/lib/klikk/schemas";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { OrderStatus } from "@/lib/klikk/schemas";
+import { apiFetch, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, orderKeys } from "@/lib/queries/keys";
 import { tagOrders, type OrdersAnswer } from "@/lib/accounts/tag-orders";
 
@@ -29,11 +28,6 @@ export const orderQueryOptions = (orderId: number, account?: string) =>
     queryFn: ({ signal }) => apiFetch<Order>(withAccount(`/api/orders/${orderId}`, account), { signal }),
   });
 
-/** Adds the `?account=` hint to a URL of the dashboard's API. */
-export function withAccount(url: string, account: string | undefined): string {
-  return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
-}
-
 /**
  * A fixed interval, or a function of the query (TanStack calls it after every fetch), so pages
  * can back off and stop polling once everything has settled.
@@ -46,27 +40,4 @@ export function useOrdersQuery(options: { refetchInterval?: RefetchInterval<Orde
 
 export function useOrderQuery(orderId: number, options: { refetchInterval?: RefetchInterval<Order>; account?: string } = {}) {
   return useQuery({ ...orderQueryOptions(orderId, options.account), refetchInterval: options.refetchInterval, refetchIntervalInBackground: false });
-}
-
-/** Places an order with the draft's Idempotency-Key, so a retry never orders twice. */
-export function useCreateOrderMutation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey, account }: { body: OrderCreateBody; idempotencyKey: string; account?: string }) =>
-      apiFetch<OrderCreateResult>(withAccount("/api/orders", account), { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: orderKeys.all }),
-  });
-}
-
-/** Cancels a whole order or one item. The caller decides how a 404 (already gone) reads. */
-export function useCancelOrderMutation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ orderId, itemId, account }: { orderId: number; itemId?: number; account?: string }) =>
-      apiFetch<void>(withAccount(`/api/orders/${orderId}/cancel`, account), { method: "POST", body: itemId === undefined ? {} : { itemId } }),
-    onSettled: (_data, _error, { orderId }) => {
-      void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
-      void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
-    },
-  });
 }

@@ -2,9 +2,8 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { apiFetch, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
-import { withAccount } from "@/lib/queries/orders";
 import { tagServers, type ServersAnswer } from "@/lib/accounts/tag-servers";
 
 /** A server with the key of the session account it belongs to (issue 15). */
