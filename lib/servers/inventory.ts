@@ -6,6 +6,7 @@
 import type { Server } from "@/lib/klikk/schemas";
 import type { CsvColumn } from "@/lib/export";
 import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
+import { compareNames } from "./natural-order";
 
 export type InventoryRow = {
   readonly server: Server;
@@ -32,8 +33,6 @@ export type InventoryRow = {
    * inventory warms it in idle time right after the first paint (warmSearchText).
    */
   search: string | undefined;
-  /** Sort key for the name: lowercase with digit runs padded, so plain `<` sorts naturally. */
-  readonly nameKey: string;
 };
 
 export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "account", "profile", "order"] as const;
@@ -43,11 +42,6 @@ export type RunningFilter = "all" | "running" | "stopped";
 
 export function isSortKey(value: string): value is SortKey {
   return (SORT_KEYS as readonly string[]).includes(value);
-}
-
-/** "web-10" -> "web-0000000010": natural order ("web-2" before "web-10") with a plain comparison. */
-export function naturalKey(name: string): string {
-  return name.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 12 ? digits : digits.padStart(12, "0")));
 }
 
 export function toRow(server: Server & { account?: string }): InventoryRow {
@@ -74,7 +68,6 @@ export function toRow(server: Server & { account?: string }): InventoryRow {
     account: server.account ?? "",
     orderItemId: server.order_item_id,
     search: undefined,
-    nameKey: naturalKey(server.name),
   };
 }
 
@@ -205,7 +198,7 @@ export function sameRowsOr(previous: readonly InventoryRow[] | undefined, next: 
 const compareNullable = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
 
 const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number> = {
-  name: (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0),
+  name: (a, b) => compareNames(a.name, b.name),
   state: (a, b) => Number(b.running) - Number(a.running),
   cpu: (a, b) => a.cpu - b.cpu,
   memory: (a, b) => a.memoryMiB - b.memoryMiB,
