@@ -1,7 +1,8 @@
 import { memo } from "react";
-import type { InventoryRow, Totals } from "@/lib/servers/inventory";
+import type { InventoryRow } from "@/lib/servers/inventory";
 import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
-import { profileLabel, resourcesByAccount, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
+import { profileLabel } from "@/lib/servers/profiles";
+import { resourcesByAccount, resourcesByProfile, totalsOfProfiles, type Totals } from "@/lib/servers/totals";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (

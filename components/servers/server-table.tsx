@@ -4,9 +4,10 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
-import type { InventoryRow, SortDir, SortKey } from "@/lib/servers/inventory";
+import type { InventoryRow } from "@/lib/servers/inventory";
+import type { SortDir, SortKey } from "@/lib/servers/view-state";
 import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
-import { profileLabel } from "@/lib/servers/inventory";
+import { profileLabel } from "@/lib/servers/profiles";
 
 /** An expanded row's details: not in the first load, which shows no expanded row. */
 const ServerDetails = lazy(() => import("@/components/servers/server-details").then((m) => ({ default: m.ServerDetails })));

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Server } from "@/lib/klikk/schemas";
 import { toCsv } from "@/lib/export";
-import {
-  filterRows,
-  inventoryCsvColumns,
-  orderIdsByItem,
-  parseQuery,
-  profilesOf,
-  resourcesByProfile,
-  sameRowsOr,
-  sortRows,
-  toRows,
-  totals,
-  totalsOfProfiles,
-  warmSearchText,
-} from "./inventory";
+import { filterRows, inventoryCsvColumns, parseQuery, sameRowsOr, sortRows, toRows, warmSearchText } from "./inventory";
+import { orderIdsByItem } from "./orders";
+import { profilesOf } from "./profiles";
+import { resourcesByProfile, totals, totalsOfProfiles } from "./totals";
 
 function server(id: number, name: string, patch: Partial<Server> = {}): Server {
   return {
@@ -150,7 +140,7 @@ describe("totals and per profile", () => {
     expect(per.map((p) => p.profile)).toEqual([310, 311, null]);
     expect(per[0]?.all.cpus).toBe(12);
     expect(per[0]?.running.cpus).toBe(4);
-    expect(profilesOf(rows)).toEqual([310, 311, null]);
+    expect(profilesOf(servers)).toEqual([310, 311, null]);
   });
 
   it("adds the profiles up to the totals of all their rows", () => {

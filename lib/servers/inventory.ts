@@ -7,6 +7,8 @@ import type { Server } from "@/lib/klikk/schemas";
 import type { CsvColumn } from "@/lib/export";
 import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
 import { compareNames } from "./natural-order";
+import { compareNullable } from "./profiles";
+import type { RunningFilter, SortDir, SortKey } from "./view-state";
 
 export type InventoryRow = {
   readonly server: Server;
@@ -34,15 +36,6 @@ export type InventoryRow = {
    */
   search: string | undefined;
 };
-
-export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "account", "profile", "order"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = "asc" | "desc";
-export type RunningFilter = "all" | "running" | "stopped";
-
-export function isSortKey(value: string): value is SortKey {
-  return (SORT_KEYS as readonly string[]).includes(value);
-}
 
 export function toRow(server: Server & { account?: string }): InventoryRow {
   const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
@@ -195,8 +188,6 @@ export function sameRowsOr(previous: readonly InventoryRow[] | undefined, next: 
   return previous;
 }
 
-const compareNullable = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
-
 const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number> = {
   name: (a, b) => compareNames(a.name, b.name),
   state: (a, b) => Number(b.running) - Number(a.running),
@@ -230,98 +221,6 @@ export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortD
   const sign = dir === "desc" ? -1 : 1;
   const byName = comparators.name;
   return [...rows].sort((a, b) => sign * primary(a, b) || (key === "name" ? 0 : byName(a, b)) || a.id - b.id);
-}
-
-export type Totals = { servers: number; running: number; cpus: number; memoryMiB: number; storageMB: number };
-
-export function totals(rows: readonly InventoryRow[]): Totals {
-  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
-  for (const row of rows) addRow(t, row);
-  return t;
-}
-
-export type ProfileResources = { profile: number | null; all: Totals; running: Totals };
-
-/** Resources per profile, split into running and all, ordered by profile id (none last). */
-export function resourcesByProfile(rows: readonly InventoryRow[]): ProfileResources[] {
-  return resourcesBy(rows, (row) => row.profile)
-    .map(({ key, all, running }) => ({ profile: key, all, running }))
-    .sort((a, b) => compareNullable(a.profile, b.profile));
-}
-
-export type AccountResources = { account: string; all: Totals; running: Totals };
-
-/** Resources per session account (issue 15), in the order the accounts first appear. */
-export function resourcesByAccount(rows: readonly InventoryRow[]): AccountResources[] {
-  return resourcesBy(rows, (row) => row.account).map(({ key, all, running }) => ({ account: key, all, running }));
-}
-
-function resourcesBy<K>(rows: readonly InventoryRow[], keyOf: (row: InventoryRow) => K): { key: K; all: Totals; running: Totals }[] {
-  const groups = new Map<K, { key: K; all: Totals; running: Totals }>();
-  const empty = (): Totals => ({ servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 });
-  for (const row of rows) {
-    const key = keyOf(row);
-    let entry = groups.get(key);
-    if (!entry) {
-      entry = { key, all: empty(), running: empty() };
-      groups.set(key, entry);
-    }
-    // No array per row to loop over: this runs over every shown row on each search result.
-    addRow(entry.all, row);
-    if (row.running) addRow(entry.running, row);
-  }
-  return [...groups.values()];
-}
-
-function addRow(t: Totals, row: InventoryRow): void {
-  t.servers++;
-  if (row.running) t.running++;
-  t.cpus += row.cpu;
-  t.memoryMiB += row.memoryMiB;
-  t.storageMB += row.storageMB;
-}
-
-/** The sum of the groups' totals: the totals of their rows, without another pass over them. */
-export function totalsOfProfiles(profiles: readonly { all: Totals }[]): Totals {
-  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
-  for (const { all } of profiles) {
-    t.servers += all.servers;
-    t.running += all.running;
-    t.cpus += all.cpus;
-    t.memoryMiB += all.memoryMiB;
-    t.storageMB += all.storageMB;
-  }
-  return t;
-}
-
-/** The distinct profiles, for the filter. */
-export function profilesOf(rows: readonly InventoryRow[]): (number | null)[] {
-  const seen = new Set<number | null>();
-  for (const row of rows) seen.add(row.profile);
-  return [...seen].sort(compareNullable);
-}
-
-export function profileLabel(profile: number | null): string {
-  return profile === null ? "No profile" : `Profile ${profile}`;
-}
-
-/** The order and item that created a server, from the order list; undefined when unknown. */
-export function orderItemOf<O extends { order_id: number; order_items: readonly { id: number }[] }>(
-  orders: readonly O[],
-  itemId: number,
-): { order: O; item: O["order_items"][number] } | undefined {
-  for (const order of orders) {
-    const item = order.order_items.find((i) => i.id === itemId);
-    if (item) return { order, item };
-  }
-  return undefined;
-}
-
-/** Order item id -> order id, from the order list; items of unknown orders are absent. */
-export function orderIdsByItem(orders: readonly { order_id: number; order_items: readonly { id: number }[] }[]): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const order of orders) for (const item of order.order_items) map.set(item.id, order.order_id);
-  return map;
 }
 
 /** The CSV of what the table shows; the order id is looked up when the order list is known. */
