@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
+import { measureRendered } from "@/components/servers/measure-rendered";
 import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow } from "@/lib/servers/inventory";
@@ -203,6 +204,7 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
     estimateSize,
     getItemKey,
     overscan: 8,
+    measureElement: measureRendered,
     initialRect: { width: 1200, height: 640 },
   });
 
