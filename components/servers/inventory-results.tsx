@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { InventoryPlaceholder } from "@/components/servers/inventory-placeholder";
 import { InventorySummary } from "@/components/servers/inventory-summary";
 import { ServerCards } from "@/components/servers/server-cards";
@@ -12,13 +12,13 @@ import { downloadCsv, downloadJson } from "@/lib/export";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
 import { countOf, formatCount, nouns } from "@/lib/format/numbers";
-import { filterRows, inventoryCsvColumns, rowsOf, sameRowsOr, sortRows, warmSearchText } from "@/lib/servers/inventory";
+import { inventoryCsvColumns, refineRows, rowsOf, sortRows, warmSearchText } from "@/lib/servers/inventory";
 import type { RunningFilter, SortDir, SortKey } from "@/lib/servers/view-state";
 import { orderIdsByItem } from "@/lib/servers/orders";
 
 type Props = {
   orderItemId: number | undefined;
-  /** The search box's text; the table follows it in a deferred render. */
+  /** The search box's text. */
   text: string;
   running: RunningFilter;
   profile: string;
@@ -45,23 +45,15 @@ export function InventoryResults({ orderItemId, text, running, profile, account,
   const serversQuery = useServersQuery(orderItemId);
   const ordersQuery = useOrdersQuery();
   const phone = useMediaQuery(PHONE_QUERY);
-  const query = useDeferredValue(text);
 
-  // Once per data load: the rows. Once per sort: the order. Per keystroke only a linear filter
-  // over precomputed strings runs, in a deferred render.
+  // Once per data load: the rows. Once per sort: the order. Per keystroke a linear filter over
+  // precomputed strings, over what the previous key left when the query grew (refineRows). It
+  // runs in the keystroke's own render, not a deferred one: at a few milliseconds for 20,000
+  // servers, deferring only added a task and usually a frame (the input's) before the table.
   const data = serversQuery.data;
   const rows = useMemo(() => (data ? rowsOf(data) : []), [data]);
   const sorted = useMemo(() => sortRows(rows, sort, dir), [rows, sort, dir]);
-  const result = useMemo(() => filterRows(sorted, { query, running, profile, account }), [sorted, query, running, profile, account]);
-  // A result with the same rows as the one shown keeps the shown array (sameRowsOr), so the
-  // summary and the table, memoised on it, skip a keystroke that changed nothing they show.
-  // Kept in state, as React advises for information from previous renders; compared once per result.
-  const [shown, setShown] = useState({ result, visible: result });
-  let visible = shown.visible;
-  if (shown.result !== result) {
-    visible = sameRowsOr(shown.visible, result);
-    setShown({ result, visible });
-  }
+  const visible = useMemo(() => refineRows(sorted, { query: text, running, profile, account }), [sorted, text, running, profile, account]);
   const orders = ordersQuery.data;
   const orderIds = useMemo(() => (orders ? orderIdsByItem(orders) : new Map<number, number>()), [orders]);
   const filtered = visible.length !== rows.length;
@@ -117,7 +109,6 @@ export function InventoryResults({ orderItemId, text, running, profile, account,
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300" data-testid="result-count">
               {countText}
-              {text !== query ? <span className="sr-only"> (updating)</span> : null}
             </p>
             <div className="flex flex-wrap gap-2">
               <Button variant="secondary" size="sm" pending={serversQuery.isFetching} onClick={() => void serversQuery.refetch()}>
