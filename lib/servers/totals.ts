@@ -7,10 +7,24 @@ import { compareNullable } from "./profiles";
 
 export type Totals = { servers: number; running: number; cpus: number; memoryMiB: number; storageMB: number };
 
+/**
+ * The summary line's figures, on the first render and on every result over up to 20,000 rows:
+ * local sums in an indexed loop, which runs fast even before the engine has optimised it (an
+ * iterator and a call per row made it several times slower there).
+ */
 export function totals(rows: readonly InventoryRow[]): Totals {
-  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
-  for (const row of rows) addRow(t, row);
-  return t;
+  let running = 0;
+  let cpus = 0;
+  let memoryMiB = 0;
+  let storageMB = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.running) running++;
+    cpus += row.cpu;
+    memoryMiB += row.memoryMiB;
+    storageMB += row.storageMB;
+  }
+  return { servers: rows.length, running, cpus, memoryMiB, storageMB };
 }
 
 export type ProfileResources = { profile: number | null; all: Totals; running: Totals };
