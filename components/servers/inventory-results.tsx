@@ -12,7 +12,8 @@ import { downloadCsv, downloadJson } from "@/lib/export";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
 import { countOf, formatCount, nouns } from "@/lib/format/numbers";
-import { inventoryCsvColumns, refineRows, rowsOf, sortRows, warmSearchText } from "@/lib/servers/inventory";
+import { inventoryCsvColumns } from "@/lib/servers/columns";
+import { refineRows, rowsOf, sortRows, warmSearchText } from "@/lib/servers/inventory";
 import type { RunningFilter, SortDir, SortKey } from "@/lib/servers/view-state";
 import { orderIdsByItem } from "@/lib/servers/orders";
 

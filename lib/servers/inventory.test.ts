@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Server } from "@/lib/klikk/schemas";
 import { toCsv } from "@/lib/export";
-import { filterRows, inventoryCsvColumns, parseQuery, refineRows, sameRowsOr, sortRows, toRows, warmSearchText } from "./inventory";
+import { inventoryCsvColumns } from "./columns";
+import { filterRows, parseQuery, refineRows, sameRowsOr, sortRows, toRows, warmSearchText } from "./inventory";
 import { orderIdsByItem } from "./orders";
 import { profilesOf } from "./profiles";
 import { resourcesByProfile, totals, totalsOfProfiles } from "./totals";

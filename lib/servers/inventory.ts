@@ -1,10 +1,9 @@
 /**
  * The server inventory's pure logic: one row per server with its derived columns and a
- * lowercase search text built once per data load, then filter, sort, totals and formatting.
+ * lowercase search text built once per data load, then filter and sort (totals: totals.ts; CSV: columns.ts).
  * Nothing here knows React, so the 20,000-server paths are unit-tested and benchmarked alone.
  */
 import type { Server } from "@/lib/klikk/schemas";
-import type { CsvColumn } from "@/lib/export";
 import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
 import { compareNames } from "./natural-order";
 import { compareNullable } from "./profiles";
@@ -253,23 +252,4 @@ export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortD
   const sign = dir === "desc" ? -1 : 1;
   const byName = comparators.name;
   return [...rows].sort((a, b) => sign * primary(a, b) || (key === "name" ? 0 : byName(a, b)) || a.id - b.id);
-}
-
-/** The CSV of what the table shows; the order id is looked up when the order list is known. */
-export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>, accountLabel?: (key: string) => string): CsvColumn<InventoryRow>[] {
-  return [
-    { header: "id", value: (r) => r.id },
-    ...(accountLabel ? [{ header: "account", value: (r: InventoryRow) => accountLabel(r.account) }] : []),
-    { header: "name", value: (r) => r.name },
-    { header: "state", value: (r) => (r.running ? "running" : "stopped") },
-    { header: "vcpus", value: (r) => r.cpu },
-    { header: "memory_gb", value: (r) => Math.round((r.memoryMiB / 1024) * 100) / 100 },
-    { header: "storage_gb", value: (r) => Math.round((r.storageMB / 1000) * 100) / 100 },
-    { header: "ipv4", value: (r) => r.ipv4 },
-    { header: "ipv6", value: (r) => r.ipv6 },
-    { header: "all_addresses", value: (r) => r.server.networks.flatMap((n) => [n.ipv4, n.ipv6]).filter(Boolean).join(" ") },
-    { header: "profile", value: (r) => r.profile },
-    { header: "order_item_id", value: (r) => r.orderItemId },
-    { header: "order_id", value: (r) => (r.orderItemId === null ? null : orderIds.get(r.orderItemId)) },
-  ];
 }
