@@ -4,7 +4,8 @@ import { useId } from "react";
 import { AccountFilter } from "@/components/accounts/account-filter";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { inputClasses } from "@/components/ui/field";
-import { profileLabel, type RunningFilter } from "@/lib/servers/inventory";
+import { profileLabel } from "@/lib/servers/profiles";
+import type { RunningFilter } from "@/lib/servers/view-state";
 
 type Props = {
   text: string;

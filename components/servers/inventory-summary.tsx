@@ -1,7 +1,8 @@
-import { memo } from "react";
-import type { InventoryRow, Totals } from "@/lib/servers/inventory";
+import { memo, useState } from "react";
+import type { InventoryRow } from "@/lib/servers/inventory";
 import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
-import { profileLabel, resourcesByAccount, resourcesByProfile, totalsOfProfiles } from "@/lib/servers/inventory";
+import { profileLabel } from "@/lib/servers/profiles";
+import { resourcesByAccount, resourcesByProfile, totals, totalsOfProfiles, type Totals } from "@/lib/servers/totals";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -91,39 +92,46 @@ function GroupChart({ groups, grand, caption }: { groups: Group[]; grand: Totals
 /**
  * Totals of the servers shown and the per-profile chart, folded under a one-line summary after
  * the list: the servers come first (on a phone the figures took the whole first screen), and
- * the line says the essentials even while folded. Recomputed only when the visible list changes.
+ * the line says the essentials even while folded. Recomputed only when the visible list changes,
+ * and while folded only the line: one plain pass over the rows instead of grouping them, and no
+ * figures or chart rendered for nobody (they were, on every keystroke over 20,000 servers).
  */
 type SummaryProps = { rows: readonly InventoryRow[]; filtered: boolean; accountLabel: ((key: string) => string) | null };
 
 export const InventorySummary = memo(function InventorySummary({ rows, filtered, accountLabel }: SummaryProps) {
-  // One pass over the rows: the grand totals are the sum of the (few) groups. With several
-  // accounts in the session the chart splits by account (issue 15), else by profile.
-  const groups: Group[] = accountLabel
-    ? resourcesByAccount(rows).map((g) => ({ key: `account-${g.account}`, label: accountLabel(g.account), all: g.all, running: g.running }))
-    : resourcesByProfile(rows).map((g) => ({ key: `profile-${String(g.profile)}`, label: profileLabel(g.profile), all: g.all, running: g.running }));
-  const t = totalsOfProfiles(groups);
+  const [open, setOpen] = useState(false);
+  // One pass over the rows either way: open, the grand totals are the sum of the (few) groups.
+  // With several accounts in the session the chart splits by account (issue 15), else by profile.
+  const groups: Group[] | null = !open
+    ? null
+    : accountLabel
+      ? resourcesByAccount(rows).map((g) => ({ key: `account-${g.account}`, label: accountLabel(g.account), all: g.all, running: g.running }))
+      : resourcesByProfile(rows).map((g) => ({ key: `profile-${String(g.profile)}`, label: profileLabel(g.profile), all: g.all, running: g.running }));
+  const t = groups ? totalsOfProfiles(groups) : totals(rows);
   const title = filtered ? "Totals of the servers shown" : "Totals";
   return (
-    <details className="group mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <details className="group mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer px-3 py-2 text-sm">
         <span className="font-semibold">{title}:</span> {countOf(t.servers, nouns.server)}, {formatCount(t.running)} running, {countOf(t.cpus, nouns.vcpu)},{" "}
         {formatMemory(t.memoryMiB)} memory, {formatStorage(t.storageMB)} storage
       </summary>
-      <section aria-labelledby="inventory-totals" className="grid gap-3 border-t border-slate-200 p-3 lg:grid-cols-[2fr_3fr] dark:border-slate-700">
-        <div>
-          <h2 id="inventory-totals" className="mb-2 text-sm font-semibold">
-            {title}
-          </h2>
-          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-            <Stat label="Servers" value={formatCount(t.servers)} />
-            <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
-            <Stat label="vCPUs" value={formatCount(t.cpus)} />
-            <Stat label="Memory" value={formatMemory(t.memoryMiB)} />
-            <Stat label="Storage" value={formatStorage(t.storageMB)} />
-          </dl>
-        </div>
-        {groups.length > 0 ? <GroupChart groups={groups} grand={t} caption={accountLabel ? "Resources per account" : "Resources per profile"} /> : null}
-      </section>
+      {groups ? (
+        <section aria-labelledby="inventory-totals" className="grid gap-3 border-t border-slate-200 p-3 lg:grid-cols-[2fr_3fr] dark:border-slate-700">
+          <div>
+            <h2 id="inventory-totals" className="mb-2 text-sm font-semibold">
+              {title}
+            </h2>
+            <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+              <Stat label="Servers" value={formatCount(t.servers)} />
+              <Stat label="Running" value={formatCount(t.running)} detail={`${formatCount(t.servers - t.running)} stopped`} />
+              <Stat label="vCPUs" value={formatCount(t.cpus)} />
+              <Stat label="Memory" value={formatMemory(t.memoryMiB)} />
+              <Stat label="Storage" value={formatStorage(t.storageMB)} />
+            </dl>
+          </div>
+          {groups.length > 0 ? <GroupChart groups={groups} grand={t} caption={accountLabel ? "Resources per account" : "Resources per profile"} /> : null}
+        </section>
+      ) : null}
     </details>
   );
 });

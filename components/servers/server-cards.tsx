@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
+import { measureRendered } from "@/components/servers/measure-rendered";
 import { memo, useRef } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import { countOf, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
@@ -58,6 +59,7 @@ export const ServerCards = memo(function ServerCards({ rows, orderIds, accountLa
     estimateSize: () => CARD_HEIGHT,
     getItemKey: (index) => rows[index]?.id ?? -index - 1,
     overscan: 4,
+    measureElement: measureRendered,
     gap: 8,
     initialRect: { width: 360, height: 640 },
   });

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Server } from "@/lib/klikk/schemas";
 import { toCsv } from "@/lib/export";
-import {
-  filterRows,
-  inventoryCsvColumns,
-  orderIdsByItem,
-  parseQuery,
-  profilesOf,
-  resourcesByProfile,
-  sameRowsOr,
-  sortRows,
-  toRows,
-  totals,
-  totalsOfProfiles,
-  warmSearchText,
-} from "./inventory";
+import { inventoryCsvColumns } from "./columns";
+import { filterRows, parseQuery, refineRows, sameRowsOr, sortRows, toRows, warmSearchText } from "./inventory";
+import { orderIdsByItem } from "./orders";
+import { profilesOf } from "./profiles";
+import { resourcesByProfile, totals, totalsOfProfiles } from "./totals";
 
 function server(id: number, name: string, patch: Partial<Server> = {}): Server {
   return {
@@ -118,6 +109,48 @@ describe("filterRows", () => {
   });
 });
 
+describe("refineRows", () => {
+  it("gives filterRows' result at every step of typing, deleting and changing filters", () => {
+    const steps = [
+      { query: "w", running: "all", profile: "all" },
+      { query: "we", running: "all", profile: "all" },
+      { query: "web-1", running: "all", profile: "all" },
+      { query: "web-10", running: "all", profile: "all" },
+      { query: "web-1", running: "all", profile: "all" },
+      { query: "web-1", running: "stopped", profile: "all" },
+      { query: "web-1 ", running: "all", profile: "all" },
+      { query: "web-1 100.64", running: "all", profile: "all" },
+      { query: "2001:db8:4b:", running: "all", profile: "all" },
+      { query: "2001:db8:4b::", running: "all", profile: "all" },
+      { query: "2001:db8:4b::1", running: "all", profile: "all" },
+      { query: "2001:0DB8:004b:0:0:0:0:1", running: "all", profile: "all" },
+      { query: "e", running: "all", profile: "311" },
+      { query: "ed", running: "all", profile: "all" },
+      { query: "", running: "all", profile: "all" },
+    ] as const;
+    const sorted = sortRows(rows, "name", "asc");
+    for (const filter of steps) expect(names(refineRows(sorted, filter)), filter.query).toEqual(names(filterRows(sorted, filter)));
+  });
+
+  it("filters the previous result when the query only grows", () => {
+    const many = toRows(Array.from({ length: 50 }, (_, i) => server(500 + i, `gen-${i}`)));
+    const first = refineRows(many, { query: "gen-1", running: "all", profile: "all" });
+    // A row left out by the first step is not looked at again: its search text stays unbuilt.
+    const untouched = many.find((r) => r.name === "gen-20");
+    untouched!.search = undefined;
+    expect(names(refineRows(many, { query: "gen-12", running: "all", profile: "all" }))).toEqual(["gen-12"]);
+    expect(untouched?.search).toBeUndefined();
+    expect(first.length).toBe(11);
+  });
+
+  it("hands on the last result when the new one holds the same rows", () => {
+    const sorted = sortRows(rows, "name", "asc");
+    const web = refineRows(sorted, { query: "web", running: "all", profile: "all" });
+    expect(refineRows(sorted, { query: "web-", running: "all", profile: "all" })).toBe(web);
+    expect(refineRows(sorted, { query: "web-1", running: "all", profile: "all" })).not.toBe(web);
+  });
+});
+
 describe("sortRows", () => {
   it("sorts names naturally, both ways", () => {
     expect(names(sortRows(rows, "name", "asc"))).toEqual(["edge-1", "orphan", "web-1", "web-2", "web-10"]);
@@ -150,7 +183,7 @@ describe("totals and per profile", () => {
     expect(per.map((p) => p.profile)).toEqual([310, 311, null]);
     expect(per[0]?.all.cpus).toBe(12);
     expect(per[0]?.running.cpus).toBe(4);
-    expect(profilesOf(rows)).toEqual([310, 311, null]);
+    expect(profilesOf(servers)).toEqual([310, 311, null]);
   });
 
   it("adds the profiles up to the totals of all their rows", () => {

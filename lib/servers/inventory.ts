@@ -1,11 +1,13 @@
 /**
  * The server inventory's pure logic: one row per server with its derived columns and a
- * lowercase search text built once per data load, then filter, sort, totals and formatting.
+ * lowercase search text built once per data load, then filter and sort (totals: totals.ts; CSV: columns.ts).
  * Nothing here knows React, so the 20,000-server paths are unit-tested and benchmarked alone.
  */
 import type { Server } from "@/lib/klikk/schemas";
-import type { CsvColumn } from "@/lib/export";
 import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
+import { compareNames } from "./natural-order";
+import { compareNullable } from "./profiles";
+import type { RunningFilter, SortDir, SortKey } from "./view-state";
 
 export type InventoryRow = {
   readonly server: Server;
@@ -32,23 +34,7 @@ export type InventoryRow = {
    * inventory warms it in idle time right after the first paint (warmSearchText).
    */
   search: string | undefined;
-  /** Sort key for the name: lowercase with digit runs padded, so plain `<` sorts naturally. */
-  readonly nameKey: string;
 };
-
-export const SORT_KEYS = ["name", "state", "cpu", "memory", "storage", "ipv4", "ipv6", "account", "profile", "order"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = "asc" | "desc";
-export type RunningFilter = "all" | "running" | "stopped";
-
-export function isSortKey(value: string): value is SortKey {
-  return (SORT_KEYS as readonly string[]).includes(value);
-}
-
-/** "web-10" -> "web-0000000010": natural order ("web-2" before "web-10") with a plain comparison. */
-export function naturalKey(name: string): string {
-  return name.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 12 ? digits : digits.padStart(12, "0")));
-}
 
 export function toRow(server: Server & { account?: string }): InventoryRow {
   const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
@@ -74,7 +60,6 @@ export function toRow(server: Server & { account?: string }): InventoryRow {
     account: server.account ?? "",
     orderItemId: server.order_item_id,
     search: undefined,
-    nameKey: naturalKey(server.name),
   };
 }
 
@@ -180,6 +165,38 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
   return out;
 }
 
+const lastResults = new WeakMap<readonly InventoryRow[], { filter: InventoryFilter; terms: string[][]; result: readonly InventoryRow[] }>();
+
+/**
+ * filterRows for a list that is filtered again and again (the inventory's search box). When the
+ * filter only narrows the last one applied to the same rows (typing on: "gen-0" after "gen-"),
+ * it filters that result instead of every row, so each key scans what the previous key left,
+ * not all 20,000 servers again. And a result with the same rows as the last one is the last
+ * array itself (sameRowsOr), so what is memoised on it skips a key that changed nothing.
+ */
+export function refineRows(rows: readonly InventoryRow[], filter: InventoryFilter): readonly InventoryRow[] {
+  const terms = parseQuery(filter.query);
+  const last = lastResults.get(rows);
+  const from = last && narrows(last.filter, last.terms, filter, terms) ? last.result : rows;
+  const result = sameRowsOr(last?.result, filterRows(from, filter));
+  lastResults.set(rows, { filter, terms, result });
+  return result;
+}
+
+/**
+ * Whether every row matching `next` also matches `previous`: the same state, profile and
+ * account, and each earlier term contained in the term at its place now. Only single-form terms
+ * count: an IPv6 address matches any of its written forms, which need not contain each other.
+ */
+function narrows(previous: InventoryFilter, previousTerms: string[][], next: InventoryFilter, nextTerms: string[][]): boolean {
+  if (previous.running !== next.running || previous.profile !== next.profile || (previous.account ?? "") !== (next.account ?? "")) return false;
+  if (previousTerms.length === 0 || nextTerms.length < previousTerms.length) return false;
+  return previousTerms.every((forms, i) => {
+    const now = nextTerms[i]!;
+    return forms.length === 1 && now.length === 1 && now[0]!.includes(forms[0]!);
+  });
+}
+
 /** Every term matches in at least one of its forms. */
 function matchesTerms(text: string, terms: readonly (readonly string[])[]): boolean {
   for (let t = 0; t < terms.length; t++) {
@@ -202,10 +219,8 @@ export function sameRowsOr(previous: readonly InventoryRow[] | undefined, next: 
   return previous;
 }
 
-const compareNullable = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
-
 const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number> = {
-  name: (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0),
+  name: (a, b) => compareNames(a.name, b.name),
   state: (a, b) => Number(b.running) - Number(a.running),
   cpu: (a, b) => a.cpu - b.cpu,
   memory: (a, b) => a.memoryMiB - b.memoryMiB,
@@ -237,115 +252,4 @@ export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortD
   const sign = dir === "desc" ? -1 : 1;
   const byName = comparators.name;
   return [...rows].sort((a, b) => sign * primary(a, b) || (key === "name" ? 0 : byName(a, b)) || a.id - b.id);
-}
-
-export type Totals = { servers: number; running: number; cpus: number; memoryMiB: number; storageMB: number };
-
-export function totals(rows: readonly InventoryRow[]): Totals {
-  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
-  for (const row of rows) addRow(t, row);
-  return t;
-}
-
-export type ProfileResources = { profile: number | null; all: Totals; running: Totals };
-
-/** Resources per profile, split into running and all, ordered by profile id (none last). */
-export function resourcesByProfile(rows: readonly InventoryRow[]): ProfileResources[] {
-  return resourcesBy(rows, (row) => row.profile)
-    .map(({ key, all, running }) => ({ profile: key, all, running }))
-    .sort((a, b) => compareNullable(a.profile, b.profile));
-}
-
-export type AccountResources = { account: string; all: Totals; running: Totals };
-
-/** Resources per session account (issue 15), in the order the accounts first appear. */
-export function resourcesByAccount(rows: readonly InventoryRow[]): AccountResources[] {
-  return resourcesBy(rows, (row) => row.account).map(({ key, all, running }) => ({ account: key, all, running }));
-}
-
-function resourcesBy<K>(rows: readonly InventoryRow[], keyOf: (row: InventoryRow) => K): { key: K; all: Totals; running: Totals }[] {
-  const groups = new Map<K, { key: K; all: Totals; running: Totals }>();
-  const empty = (): Totals => ({ servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 });
-  for (const row of rows) {
-    const key = keyOf(row);
-    let entry = groups.get(key);
-    if (!entry) {
-      entry = { key, all: empty(), running: empty() };
-      groups.set(key, entry);
-    }
-    // No array per row to loop over: this runs over every shown row on each search result.
-    addRow(entry.all, row);
-    if (row.running) addRow(entry.running, row);
-  }
-  return [...groups.values()];
-}
-
-function addRow(t: Totals, row: InventoryRow): void {
-  t.servers++;
-  if (row.running) t.running++;
-  t.cpus += row.cpu;
-  t.memoryMiB += row.memoryMiB;
-  t.storageMB += row.storageMB;
-}
-
-/** The sum of the groups' totals: the totals of their rows, without another pass over them. */
-export function totalsOfProfiles(profiles: readonly { all: Totals }[]): Totals {
-  const t: Totals = { servers: 0, running: 0, cpus: 0, memoryMiB: 0, storageMB: 0 };
-  for (const { all } of profiles) {
-    t.servers += all.servers;
-    t.running += all.running;
-    t.cpus += all.cpus;
-    t.memoryMiB += all.memoryMiB;
-    t.storageMB += all.storageMB;
-  }
-  return t;
-}
-
-/** The distinct profiles, for the filter. */
-export function profilesOf(rows: readonly InventoryRow[]): (number | null)[] {
-  const seen = new Set<number | null>();
-  for (const row of rows) seen.add(row.profile);
-  return [...seen].sort(compareNullable);
-}
-
-export function profileLabel(profile: number | null): string {
-  return profile === null ? "No profile" : `Profile ${profile}`;
-}
-
-/** The order and item that created a server, from the order list; undefined when unknown. */
-export function orderItemOf<O extends { order_id: number; order_items: readonly { id: number }[] }>(
-  orders: readonly O[],
-  itemId: number,
-): { order: O; item: O["order_items"][number] } | undefined {
-  for (const order of orders) {
-    const item = order.order_items.find((i) => i.id === itemId);
-    if (item) return { order, item };
-  }
-  return undefined;
-}
-
-/** Order item id -> order id, from the order list; items of unknown orders are absent. */
-export function orderIdsByItem(orders: readonly { order_id: number; order_items: readonly { id: number }[] }[]): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const order of orders) for (const item of order.order_items) map.set(item.id, order.order_id);
-  return map;
-}
-
-/** The CSV of what the table shows; the order id is looked up when the order list is known. */
-export function inventoryCsvColumns(orderIds: ReadonlyMap<number, number>, accountLabel?: (key: string) => string): CsvColumn<InventoryRow>[] {
-  return [
-    { header: "id", value: (r) => r.id },
-    ...(accountLabel ? [{ header: "account", value: (r: InventoryRow) => accountLabel(r.account) }] : []),
-    { header: "name", value: (r) => r.name },
-    { header: "state", value: (r) => (r.running ? "running" : "stopped") },
-    { header: "vcpus", value: (r) => r.cpu },
-    { header: "memory_gb", value: (r) => Math.round((r.memoryMiB / 1024) * 100) / 100 },
-    { header: "storage_gb", value: (r) => Math.round((r.storageMB / 1000) * 100) / 100 },
-    { header: "ipv4", value: (r) => r.ipv4 },
-    { header: "ipv6", value: (r) => r.ipv6 },
-    { header: "all_addresses", value: (r) => r.server.networks.flatMap((n) => [n.ipv4, n.ipv6]).filter(Boolean).join(" ") },
-    { header: "profile", value: (r) => r.profile },
-    { header: "order_item_id", value: (r) => r.orderItemId },
-    { header: "order_id", value: (r) => (r.orderItemId === null ? null : orderIds.get(r.orderItemId)) },
-  ];
 }
