@@ -17,10 +17,14 @@ export function HandoffPanel({ title, text, detail }: { title: string; text: str
   );
 }
 
-/** Placeholder while the draft is read from storage (only the browser has it). */
+/**
+ * Placeholder while the draft is read from storage (only the browser has it). A status, so its
+ * name is allowed and announced: a plain div may not carry aria-label (axe's
+ * aria-prohibited-attr, seen when a slow machine let axe run before the draft was read).
+ */
 export function WizardSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading the order form" className="animate-pulse space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <div role="status" aria-busy="true" aria-label="Loading the order form" className="animate-pulse space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <div className="h-6 w-48 rounded bg-slate-200 dark:bg-slate-700" />
       <div className="h-10 w-full rounded bg-slate-200 dark:bg-slate-700" />
       <div className="h-10 w-full rounded bg-slate-200 dark:bg-slate-700" />
