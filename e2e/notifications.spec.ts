@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { advanceSimulator, holdPayments, payOrder } from "./support/simulator";
 import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { placeOrder as placeOrderThroughApi } from "./support/orders";
+import { fillMinimumAndReview } from "./support/wizard-helpers";
 
 /** Places a one-server order through the dashboard's API and returns its id. */
 async function placeOrder(request: APIRequestContext, name: string): Promise<number> {
@@ -96,6 +97,30 @@ test.describe("ready notices", () => {
     await expect(page.getByRole("region", { name: "Notifications" }).getByRole("link", { name: `Order ${second} needs payment` })).toBeVisible();
     await toast.getByRole("button", { name: /^Dismiss/ }).click();
     await expect(toast).toHaveCount(0);
+  });
+});
+
+test.describe("toasts and the wizard", () => {
+  test("a ready notice on the review step sits above the sticky actions: Place order stays in view and clickable", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Without the slide-in, the box measured is where the toast stays.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await signIn(page.request, demo.labsToken);
+    await clearBell(page.request);
+    const orderId = await placeHeldOrder(page.request, "notice-footer");
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/orders" && response.ok());
+    await fillMinimumAndReview(page);
+    await answered;
+
+    await payAndAdvance(page.request, orderId);
+    const toast = page.getByTestId("toast");
+    await expect(toast).toContainText("notice-footer is ready", { timeout: 20_000 });
+    const place = page.getByRole("button", { name: "Place order" });
+    const toastBottom = await toast.evaluate((element) => element.getBoundingClientRect().bottom);
+    const placeTop = await place.evaluate((element) => element.getBoundingClientRect().top);
+    expect(toastBottom, "the toast ends above the button").toBeLessThanOrEqual(placeTop);
+    // Nothing intercepts a click on it (a toast over it made the retry of an unconfirmed order hang).
+    await place.click({ trial: true, timeout: 5_000 });
   });
 });
 

@@ -21,7 +21,7 @@ export function Toaster() {
         {newest ? newest.title : ""}
       </div>
       {toasts.length > 0 ? (
-        <section aria-label="New notices" className="fixed inset-x-2 bottom-2 z-40 flex flex-col gap-2 sm:left-auto sm:w-96">
+        <section aria-label="New notices" className="fixed inset-x-2 bottom-[calc(var(--sticky-bar-height,0px)+0.5rem)] z-40 flex flex-col gap-2 sm:left-auto sm:w-96">
           {toasts.map((toast) => (
             <div
               key={toast.id}

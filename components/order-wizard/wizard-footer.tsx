@@ -30,18 +30,30 @@ export function WizardFooter({ step, draft, prices, placing, readOnly, onBack, o
   const ref = useRef<HTMLDivElement>(null);
 
   // A field scrolled into view by keyboard focus must not end up under the bar (WCAG 2.4.11):
-  // the page keeps a bottom scroll padding as tall as the bar while the wizard is open.
+  // the page keeps a bottom scroll padding as tall as the bar while the wizard is open. How much
+  // of the window's bottom the bar takes (its height once stuck; more when a short page ends
+  // below it) is published as --sticky-bar-height, which lifts the notices' toasts above it: a
+  // "server is ready" toast used to cover Place order.
   useEffect(() => {
     const bar = ref.current;
     const root = document.documentElement;
     if (!bar) return;
+    const publishCovered = () => root.style.setProperty("--sticky-bar-height", `${Math.max(0, Math.ceil(window.innerHeight - bar.getBoundingClientRect().top))}px`);
     const observer = new ResizeObserver(() => {
       root.style.scrollPaddingBottom = `${bar.offsetHeight + 8}px`;
+      publishCovered();
     });
     observer.observe(bar);
+    // Content above that grows or shrinks (an alert appearing) moves a bar that is not stuck.
+    observer.observe(document.body);
+    window.addEventListener("scroll", publishCovered, { passive: true });
+    window.addEventListener("resize", publishCovered, { passive: true });
     return () => {
       observer.disconnect();
+      window.removeEventListener("scroll", publishCovered);
+      window.removeEventListener("resize", publishCovered);
       root.style.scrollPaddingBottom = "";
+      root.style.removeProperty("--sticky-bar-height");
     };
   }, []);
 
