@@ -120,7 +120,7 @@ test.describe("toasts and the wizard", () => {
     const placeTop = await place.evaluate((element) => element.getBoundingClientRect().top);
     expect(toastBottom, "the toast ends above the button").toBeLessThanOrEqual(placeTop);
     // Nothing intercepts a click on it (a toast over it made the retry of an unconfirmed order hang).
-    await place.click({ trial: true, timeout: 5_000 });
+    await place.click({ trial: true });
   });
 });
 

@@ -38,7 +38,15 @@ export function WizardFooter({ step, draft, prices, placing, readOnly, onBack, o
     const bar = ref.current;
     const root = document.documentElement;
     if (!bar) return;
-    const publishCovered = () => root.style.setProperty("--sticky-bar-height", `${Math.max(0, Math.ceil(window.innerHeight - bar.getBoundingClientRect().top))}px`);
+    // Written only when it changes: a custom property set on the root restyles the whole page,
+    // and scrolling with the bar stuck changes nothing.
+    let covered = "";
+    const publishCovered = () => {
+      const value = `${Math.max(0, Math.ceil(window.innerHeight - bar.getBoundingClientRect().top))}px`;
+      if (value === covered) return;
+      covered = value;
+      root.style.setProperty("--sticky-bar-height", value);
+    };
     const observer = new ResizeObserver(() => {
       root.style.scrollPaddingBottom = `${bar.offsetHeight + 8}px`;
       publishCovered();

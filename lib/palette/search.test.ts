@@ -77,5 +77,7 @@ describe("palette: everything", () => {
     expect(searchPalette("new order", { orders, servers }).flatMap((group) => names(group))).toContain("New order");
     expect(searchPalette("dark", {}).flatMap((group) => group.items.map((item) => item.action))).toEqual(["theme-dark"]);
     expect(searchPalette("sign out", {}).flatMap((group) => names(group))).toEqual(["Sign out everywhere"]);
+    // Every page of the account menu can be reached, the Accounts page (issue 15) included.
+    expect(searchPalette("accounts", {}).flatMap((group) => group.items.map((item) => item.href))).toContain("/accounts");
   });
 });

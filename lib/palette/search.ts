@@ -34,6 +34,7 @@ const PAGES: Entry[] = [
   { key: "page-servers", label: "Servers", href: "/servers", words: "servers inventory" },
   { key: "page-sessions", label: "Sessions", href: "/sessions", words: "sessions browsers signed in" },
   { key: "page-activity", label: "Activity", href: "/activity", words: "activity log events" },
+  { key: "page-accounts", label: "Accounts", href: "/accounts", words: "accounts add switch rename remove tokens profiles" },
 ];
 
 const ACTIONS: Entry[] = [
