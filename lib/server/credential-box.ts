@@ -1,6 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { SessionPassword } from "@/lib/config/env";
+import { RecentValues } from "@/lib/server/recent-values";
 
 /**
  * Encrypts upstream credentials at rest with AES-256-GCM. Each SESSION_SECRET entry gives its
@@ -33,7 +34,7 @@ export function sealCredential(plaintext: string, boundTo: string, passwords: Se
 const OPENED_REMEMBERED = 2_000;
 const OPENED_TTL_MS = 60_000;
 /** Per list of keys (the deployment's is one array for the life of the process). */
-const openedByKeys = new WeakMap<SessionPassword[], Map<string, { plaintext: string | null; at: number }>>();
+const openedByKeys = new WeakMap<SessionPassword[], RecentValues<string | null>>();
 
 /**
  * The plaintext, or null when the text is malformed, its key is no longer listed, or it was
@@ -44,15 +45,10 @@ const openedByKeys = new WeakMap<SessionPassword[], Map<string, { plaintext: str
  */
 export function openCredential(sealed: string, boundTo: string, passwords: SessionPassword[]): string | null {
   let opened = openedByKeys.get(passwords);
-  if (!opened) openedByKeys.set(passwords, (opened = new Map()));
+  if (!opened) openedByKeys.set(passwords, (opened = new RecentValues(OPENED_REMEMBERED, OPENED_TTL_MS)));
   const memoKey = `${boundTo}\n${sealed}`;
-  const now = Date.now();
   const known = opened.get(memoKey);
-  if (known && now - known.at < OPENED_TTL_MS) return known.plaintext;
-  const plaintext = openSealed(sealed, boundTo, passwords);
-  if (opened.size >= OPENED_REMEMBERED) opened.delete(opened.keys().next().value as string);
-  opened.set(memoKey, { plaintext, at: now });
-  return plaintext;
+  return known ? known.value : opened.set(memoKey, openSealed(sealed, boundTo, passwords));
 }
 
 function openSealed(sealed: string, boundTo: string, passwords: SessionPassword[]): string | null {

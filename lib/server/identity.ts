@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import type { KlikkAuth } from "@/lib/klikk/client";
 import { getEnv } from "@/lib/server/env";
+import { RecentValues } from "@/lib/server/recent-values";
 
 /**
  * The upstream account behind a credential: sessions, idempotency keys, settings and activity
@@ -19,18 +20,11 @@ export function accountIdentity(auth: KlikkAuth): string {
  * so that a bookmarked filter keeps working, but an HMAC under the deployment's newest session
  * secret, so a URL in a proxy's log reveals neither a username nor anything about a token.
  */
+/** Every request names its accounts' keys; an HMAC each time showed in its CPU profile. */
+const accountKeys = new RecentValues<string>(1_000);
+
 export function accountKey(identity: string): string {
   const secret = getEnv().sessionPasswords[0]?.secret ?? "";
   const memoKey = `${secret}\n${identity}`;
-  let key = accountKeys.get(memoKey);
-  if (key === undefined) {
-    key = createHmac("sha256", `klikk-account-key:${secret}`).update(identity).digest("base64url").slice(0, 12);
-    if (accountKeys.size >= ACCOUNT_KEYS_REMEMBERED) accountKeys.delete(accountKeys.keys().next().value as string);
-    accountKeys.set(memoKey, key);
-  }
-  return key;
+  return accountKeys.get(memoKey)?.value ?? accountKeys.set(memoKey, createHmac("sha256", `klikk-account-key:${secret}`).update(identity).digest("base64url").slice(0, 12));
 }
-
-/** Every request names its accounts' keys; an HMAC each time was a measurable part of it. */
-const ACCOUNT_KEYS_REMEMBERED = 1_000;
-const accountKeys = new Map<string, string>();

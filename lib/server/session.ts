@@ -7,6 +7,7 @@ import type { KlikkAuth } from "@/lib/klikk/client";
 import { openCredential, sealCredential } from "@/lib/server/credential-box";
 import { getEnv } from "@/lib/server/env";
 import { accountIdentity, accountKey } from "@/lib/server/identity";
+import { RecentValues } from "@/lib/server/recent-values";
 import { getStore, type SessionRecord } from "@/lib/server/store";
 
 /**
@@ -105,8 +106,8 @@ async function openCookieSession() {
 
 const UNSEALED_CACHE_SIZE = 2_000;
 const UNSEALED_CACHE_TTL_MS = 60_000;
-const globalForCache = globalThis as typeof globalThis & { __klikkUnsealed?: Map<string, { id: string | null; at: number }> };
-const unsealedCache = (globalForCache.__klikkUnsealed ??= new Map());
+const globalForCache = globalThis as typeof globalThis & { __klikkUnsealedIds?: RecentValues<string | null> };
+const unsealedCache = (globalForCache.__klikkUnsealedIds ??= new RecentValues(UNSEALED_CACHE_SIZE, UNSEALED_CACHE_TTL_MS));
 
 /**
  * The store's id of the session inside a cookie value, or null. Unsealing (AES and HMAC through
@@ -118,9 +119,8 @@ const unsealedCache = (globalForCache.__klikkUnsealed ??= new Map());
  */
 async function readStoreId(value: string | undefined): Promise<string | null> {
   if (!value) return null;
-  const now = Date.now();
   const cached = unsealedCache.get(value);
-  if (cached && now - cached.at < UNSEALED_CACHE_TTL_MS) return cached.id;
+  if (cached) return cached.value;
   let id: string | null = null;
   try {
     const options = sessionOptions(false);
@@ -129,9 +129,7 @@ async function readStoreId(value: string | undefined): Promise<string | null> {
   } catch {
     return null;
   }
-  if (unsealedCache.size >= UNSEALED_CACHE_SIZE) unsealedCache.delete(unsealedCache.keys().next().value as string);
-  unsealedCache.set(value, { id, at: now });
-  return id;
+  return unsealedCache.set(value, id);
 }
 
 function toAuth(record: Pick<SessionRecord, "method" | "username">, secret: string): KlikkAuth {
