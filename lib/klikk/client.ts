@@ -20,6 +20,7 @@
  */
 import { Buffer } from "node:buffer";
 import { decodeUtf8Chunks, readCappedChunks, readCappedText } from "../http/capped-body.ts";
+import { callSignal, sleep } from "./call-signal.ts";
 import type { KlikkAuth, KlikkClient, KlikkClientOptions, RequestOptions } from "./client-types.ts";
 import { defaultDigestCache, digestFetch, DigestServerAuthError } from "./digest.ts";
 import {
@@ -109,10 +110,17 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
     const callerSignal = opts?.signal;
     callerSignal?.throwIfAborted();
     const started = performance.now();
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
+    const { signal, deadline, release } = callSignal(callerSignal, timeoutMs);
     const body = JSON.stringify({ ...spec.payload, action: spec.action });
 
+    try {
+      return await attempts<T>(spec, body, signal, deadline, callerSignal, started);
+    } finally {
+      release();
+    }
+  }
+
+  async function attempts<T>(spec: CallSpec, body: string, signal: AbortSignal, deadline: AbortSignal, callerSignal: AbortSignal | undefined, started: number): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       let result: Attempt<T>;
       try {
@@ -282,20 +290,3 @@ async function discard(res: Response): Promise<void> {
   await res.body?.cancel().catch(() => {});
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
