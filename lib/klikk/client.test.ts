@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ListBody } from "./pass-through.ts";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../simulator/index.ts";
 import { createKlikkClient, type KlikkAuth, type KlikkClient, type KlikkClientOptions } from "./client.ts";
@@ -556,7 +557,7 @@ describe("against the simulator", () => {
 
 describe("serverListBody: a list passed on as it came", () => {
   const server = { id: 1, name: "web-1", cpu: 2, memory: 2048, is_running: 1, customer_id: 7, order_item_id: null, networks: [], storages: [], extra: { kept: true } };
-  const decode = (body: ReadableStream<Uint8Array>) => new Response(body).text();
+  const decode = (body: ListBody) => new Response(body.responseBody()).text();
 
   it("sends the upstream's own bytes when they are the strict form, and reads the same bytes again without parsing", async () => {
     // Spacing that JSON.stringify would never produce: proof that the bytes are the upstream's.
@@ -602,7 +603,7 @@ describe("serverListBody: a list passed on as it came", () => {
 
 describe("orderListBody: the order list passed on as it came", () => {
   const order = { order_id: 70, status: 400, message: "done", order_items: [{ id: 1, status: 400, name: "web-1", message: "done" }], note: "kept" };
-  const decode = (body: ReadableStream<Uint8Array>) => new Response(body).text();
+  const decode = (body: ListBody) => new Response(body.responseBody()).text();
 
   it("sends the upstream's own bytes when they are the strict form", async () => {
     const raw = `{ "orders" : [ ${JSON.stringify(order)} ] }`;

@@ -2,7 +2,6 @@ import "server-only";
 import type { AccountFailure } from "@/lib/accounts/accounts";
 import type { KlikkClient } from "@/lib/klikk/client";
 import { isKlikkError } from "@/lib/klikk/errors";
-import { withLeadingFields } from "@/lib/klikk/pass-through";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { largeReads } from "@/lib/server/concurrency";
 import { toHttpError } from "@/lib/server/http";
@@ -66,7 +65,7 @@ export async function listSessionOrders(session: SessionData, signal: AbortSigna
  */
 export async function sessionOrdersBody(session: SessionData, signal: AbortSignal): Promise<BodyInit> {
   const only = session.accounts.length === 1 ? session.accounts[0] : undefined;
-  if (only) return withLeadingFields(await klikkClient(only.auth).orderListBody({ signal }), { sources: [{ account: only.key }] });
+  if (only) return (await klikkClient(only.auth).orderListBody({ signal })).withLeadingFields({ sources: [{ account: only.key }] }).responseBody();
   const { orders, failures } = await listSessionOrders(session, signal);
   return JSON.stringify({ orders, ...(failures.length ? { failures } : {}) });
 }
@@ -110,7 +109,7 @@ export async function sessionServersBody(session: SessionData, orderItemId: numb
   if (only && orderItemId === undefined) {
     const client = klikkClient(only.auth);
     const body = await largeReads.run(only.identity, () => client.serverListBody(undefined, { signal }), signal);
-    return withLeadingFields(body, { sources: [{ account: only.key }] });
+    return body.withLeadingFields({ sources: [{ account: only.key }] }).responseBody();
   }
   const { parts, failures } = await listSessionServers(session, orderItemId, signal, hint);
   return serversBody(parts, failures);
