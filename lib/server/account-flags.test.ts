@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { KlikkError } from "@/lib/klikk/errors";
 import { getAccountFlags, rememberRefusal } from "./account-flags";
 import { accountIdentity } from "./identity";
-import { SqliteStore } from "./store/sqlite";
+import { openSqliteStore } from "./store/sqlite";
 
 const dir = mkdtempSync(path.join(tmpdir(), "klikk-flags-"));
-const store = new SqliteStore(path.join(dir, "flags.sqlite"));
+const store = openSqliteStore(path.join(dir, "flags.sqlite"));
 afterAll(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIdempotent } from "./idempotency";
-import { SqliteStore } from "./store/sqlite";
+import { openSqliteStore } from "./store/sqlite";
 
 const dir = mkdtempSync(path.join(tmpdir(), "klikk-idem-"));
 const file = path.join(dir, "idem.sqlite");
-const store = new SqliteStore(file);
+const store = openSqliteStore(file);
 afterAll(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -30,7 +30,7 @@ describe("runIdempotent (on the SQLite store)", () => {
   it("keeps the answer across a reopened store (a restart) and scopes it by account", async () => {
     const action = async () => ({ status: 201, body: { order_id: 7 }, mayHaveActed: true });
     await runIdempotent("user:demo", "key-restart", { a: 1 }, 10_000, action, store);
-    const reopened = new SqliteStore(file);
+    const reopened = openSqliteStore(file);
     const never = async () => {
       throw new Error("must not run twice");
     };

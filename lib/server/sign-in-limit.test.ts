@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { beginSignIn } from "./sign-in-limit";
-import { SqliteStore } from "./store/sqlite";
+import { openSqliteStore } from "./store/sqlite";
 
 const dir = mkdtempSync(path.join(tmpdir(), "klikk-limit-"));
-const store = new SqliteStore(path.join(dir, "limit.sqlite"));
+const store = openSqliteStore(path.join(dir, "limit.sqlite"));
 afterAll(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

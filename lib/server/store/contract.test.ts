@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRedisServer, type RedisServer } from "@/tests/support/redis-server";
-import { RedisStore } from "./redis";
-import { SqliteStore } from "./sqlite";
+import { openRedisStore } from "./redis";
+import { openSqliteStore } from "./sqlite";
 import { isStoreUnavailable, type SessionRecord, type Store } from "./types";
 
 /**
@@ -17,8 +17,8 @@ const stores: Record<string, Store> = {};
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  stores.sqlite = new SqliteStore(path.join(dir, "contract.sqlite"));
-  stores.redis = new RedisStore(redis.url);
+  stores.sqlite = openSqliteStore(path.join(dir, "contract.sqlite"));
+  stores.redis = openRedisStore(redis.url);
 });
 
 afterAll(async () => {
@@ -207,17 +207,17 @@ describe.each(["sqlite", "redis"])("store contract: %s", (engine) => {
 describe("sqlite engine", () => {
   it("keeps what it stored across a reopen of the same file", async () => {
     const file = path.join(dir, "reopen.sqlite");
-    const first = new SqliteStore(file);
+    const first = openSqliteStore(file);
     const record = session("user:reopen");
     await first.createSession(record);
     await first.close();
-    const second = new SqliteStore(file);
+    const second = openSqliteStore(file);
     expect(await second.readSession(record.id)).toEqual(record);
     await second.close();
   });
 
   it("refuses a folder that cannot be created", () => {
-    expect(() => new SqliteStore(path.join("/proc/version", "data", "x.sqlite"))).toThrow(/ENOTDIR|EEXIST|not a directory/i);
+    expect(() => openSqliteStore(path.join("/proc/version", "data", "x.sqlite"))).toThrow(/ENOTDIR|EEXIST|not a directory/i);
   });
 });
 

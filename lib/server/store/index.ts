@@ -1,8 +1,8 @@
 import "server-only";
 import { getEnv } from "@/lib/server/env";
 import { logger } from "@/lib/server/log";
-import { RedisStore } from "./redis";
-import { SqliteStore } from "./sqlite";
+import { openRedisStore } from "./redis";
+import { openSqliteStore } from "./sqlite";
 import type { Store } from "./types";
 
 export type { ActivityEvent, LinkedAccountRecord, SessionRecord, Store, StoredAnswer } from "./types";
@@ -19,7 +19,7 @@ export function openStore(): Store {
   const env = getEnv();
   if (env.redisUrl) {
     let lastLogged = 0;
-    return new RedisStore(env.redisUrl, {
+    return openRedisStore(env.redisUrl, {
       onError(error) {
         // The client retries by itself; one line every ten seconds while it is down is enough.
         if (Date.now() - lastLogged < 10_000) return;
@@ -28,7 +28,7 @@ export function openStore(): Store {
       },
     });
   }
-  return new SqliteStore(`${env.dataDir}/${SQLITE_FILE_NAME}`);
+  return openSqliteStore(`${env.dataDir}/${SQLITE_FILE_NAME}`);
 }
 
 /** The process's store, opened on first use. */

@@ -85,9 +85,8 @@ export type NoticeLimits = { max: number; retentionMs: number };
 
 export type StoreEngine = "sqlite" | "redis";
 
-export interface Store {
-  readonly engine: StoreEngine;
-
+/** Sessions and the accounts added to them. */
+export interface SessionRecords {
   createSession(record: SessionRecord): Promise<void>;
   /** The record, or null when missing or expired. */
   readSession(id: string, now?: number): Promise<SessionRecord | null>;
@@ -103,7 +102,10 @@ export interface Store {
   listSessions(identity: string, now?: number): Promise<SessionRecord[]>;
   /** Deletes every session of the identity except `keepId`; returns the ids deleted. */
   deleteSessions(identity: string, keepId?: string): Promise<string[]>;
+}
 
+/** What keeps requests in bounds: idempotency keys, counters (rate limits), locks. */
+export interface RequestLimits {
   /** Takes the key's lock for `lockMs` unless it is held or answered. */
   claimIdempotency(key: string, fingerprint: string, lockMs: number): Promise<IdempotencyClaim>;
   completeIdempotency(key: string, fingerprint: string, answer: StoredAnswer, ttlMs: number): Promise<void>;
@@ -121,7 +123,10 @@ export interface Store {
   /** A lock held until released or `ttlMs` passes; false when someone else holds it. */
   acquireLock(key: string, owner: string, ttlMs: number): Promise<boolean>;
   releaseLock(key: string, owner: string): Promise<void>;
+}
 
+/** What is kept per account: activity events, settings and the bell's notices. */
+export interface AccountHistory {
   appendEvent(event: ActivityEvent, retentionMs: number): Promise<void>;
   /** The identity's events, newest first. */
   listEvents(identity: string, options: { limit: number; kinds?: string[] }): Promise<ActivityEvent[]>;
@@ -138,7 +143,10 @@ export interface Store {
   listNotices(identity: string, limits: NoticeLimits): Promise<NoticeRecord[]>;
   /** Marks the given notices (all when `ids` is undefined) of the identity read; returns how many changed. */
   markNoticesRead(identity: string, ids?: readonly string[]): Promise<number>;
+}
 
+export interface Store extends SessionRecords, RequestLimits, AccountHistory {
+  readonly engine: StoreEngine;
   /** Resolves when the engine answers; throws StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
