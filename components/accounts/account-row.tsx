@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { TextField } from "@/components/ui/field";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 import { isApiError } from "@/lib/queries/api-fetch";

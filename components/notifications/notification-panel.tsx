@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState, type RefObject } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { Relative } from "@/components/ui/time";
 import type { Notice } from "@/lib/notifications/notice";
 import { useMarkReadMutation } from "@/lib/queries/notification-updates";

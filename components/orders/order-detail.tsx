@@ -5,7 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button-core";
 import { Menu } from "@/components/ui/menu";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { Card, PageHeader } from "@/components/ui/card";
