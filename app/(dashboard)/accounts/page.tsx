@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountsPanel } from "@/components/accounts/accounts-panel";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { upstreamLocalAddress } from "@/lib/server/klikk";
 import { getSession } from "@/lib/server/session";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActivityList } from "@/components/activity/activity-list";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button-core";
 import { ACTIVITY_KINDS, isActivityKind } from "@/lib/activity/kinds";
 import { listSessionActivity } from "@/lib/server/activity";
