@@ -64,20 +64,10 @@ export function isApiErrorCode(value: unknown): value is ApiErrorCode {
   return typeof value === "string" && (apiErrorCodes as readonly string[]).includes(value);
 }
 
-// Compile-time check: every upstream code is part of the vocabulary.
-const upstreamCodesAreKnown: Record<KlikkErrorCode, ApiErrorCode> = {
-  unauthenticated: "unauthenticated",
-  forbidden: "forbidden",
-  not_found: "not_found",
-  validation: "validation",
-  conflict: "conflict",
-  payment_required: "payment_required",
-  rate_limited: "rate_limited",
-  upstream_unavailable: "upstream_unavailable",
-  upstream_timeout: "upstream_timeout",
-  upstream_invalid: "upstream_invalid",
-};
-void upstreamCodesAreKnown;
+// Compile-time check: every upstream code is part of the vocabulary. A type, not an object:
+// this module is in every page's first load (through the browser's fetch helper).
+type Known<T extends ApiErrorCode> = T;
+export type UpstreamErrorCode = Known<KlikkErrorCode>;
 
 /** What every page says once the upstream refused this account an order or cancel as read-only. */
 export const READ_ONLY_NOTICE = "Read-only access: ordering and cancelling are off";

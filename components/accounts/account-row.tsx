@@ -1,13 +1,17 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { lazy, Suspense, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button-core";
 import { TextField } from "@/components/ui/field";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 import { isApiError } from "@/lib/queries/api-fetch";
-import { useChangeAccountMutation, useRemoveAccountMutation } from "@/lib/queries/accounts";
+import { useChangeAccountMutation } from "@/lib/queries/accounts";
+
+// The removal's confirmation, with its request, loads with the first "Remove" (or when the
+// pointer or focus reaches it): most visits remove nothing.
+const loadDialog = () => import("@/components/accounts/remove-account-dialog");
+const RemoveAccountDialog = lazy(() => loadDialog().then((m) => ({ default: m.RemoveAccountDialog })));
 
 const METHODS = { token: "Account token", basic: "Password (Basic)", digest: "Password (Digest)" } as const;
 
@@ -19,10 +23,10 @@ function errorText(error: unknown): string {
 export function AccountRow({ account, onRemoved }: { account: PublicAccount; onRemoved: (label: string) => void }) {
   const id = useId();
   const change = useChangeAccountMutation();
-  const remove = useRemoveAccountMutation();
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(account.label);
   const [confirming, setConfirming] = useState(false);
+  const [confirmAsked, setConfirmAsked] = useState(false);
   const who = account.method === "token" ? (account.tokenHint ? `token …${account.tokenHint}` : "token") : `user ${account.username ?? ""}`;
 
   async function saveLabel(event: FormEvent<HTMLFormElement>) {
@@ -60,7 +64,16 @@ export function AccountRow({ account, onRemoved }: { account: PublicAccount; onR
             Rename<span className="sr-only"> {account.label}</span>
           </Button>
           {account.primary ? null : (
-            <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
+            <Button
+              variant="danger"
+              size="sm"
+              onPointerEnter={() => void loadDialog()}
+              onFocus={() => void loadDialog()}
+              onClick={() => {
+                setConfirmAsked(true);
+                setConfirming(true);
+              }}
+            >
               Remove<span className="sr-only"> {account.label}</span>
             </Button>
           )}
@@ -90,38 +103,11 @@ export function AccountRow({ account, onRemoved }: { account: PublicAccount; onR
           <p>{errorText(change.error)}</p>
         </Alert>
       ) : null}
-      <Dialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        busy={remove.isPending}
-        title={`Remove ${account.label}?`}
-        description="Its orders and servers leave this session's lists, and its credential is deleted from the dashboard at once. Nothing changes at klikk."
-      >
-        {remove.isError ? (
-          <Alert tone="error">
-            <p>{errorText(remove.error)}</p>
-          </Alert>
-        ) : null}
-        <div className="mt-4 flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={remove.isPending}>
-            Keep it
-          </Button>
-          <Button
-            variant="danger"
-            pending={remove.isPending}
-            onClick={() =>
-              remove.mutate(account.key, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  onRemoved(account.label);
-                },
-              })
-            }
-          >
-            Remove account
-          </Button>
-        </div>
-      </Dialog>
+      {confirmAsked ? (
+        <Suspense fallback={null}>
+          <RemoveAccountDialog account={account} open={confirming} onClose={() => setConfirming(false)} onRemoved={onRemoved} />
+        </Suspense>
+      ) : null}
     </li>
   );
 }

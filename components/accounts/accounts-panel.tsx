@@ -1,14 +1,17 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { AddAccountForm } from "@/components/accounts/add-account-form";
 import { AccountRow } from "@/components/accounts/account-row";
 import { Card } from "@/components/ui/card";
 import { useAccounts } from "@/components/accounts/session-accounts";
 import { MAX_SESSION_ACCOUNTS } from "@/lib/accounts/accounts";
 
-/** The list of the session's accounts and the form that adds one. */
-export function AccountsPanel({ dashboardAddress }: { dashboardAddress: string | null }) {
+/**
+ * The list of the session's accounts and the form that adds one. `addIntro`, the form's
+ * explanation, is rendered by the server page: static text there costs no JavaScript.
+ */
+export function AccountsPanel({ dashboardAddress, addIntro }: { dashboardAddress: string | null; addIntro: ReactNode }) {
   const accounts = useAccounts();
   const [notice, setNotice] = useState("");
   const listId = useId();
@@ -42,10 +45,7 @@ export function AccountsPanel({ dashboardAddress }: { dashboardAddress: string |
           <p className="text-sm">This session holds {MAX_SESSION_ACCOUNTS} accounts, the most it can. Remove one to add another.</p>
         ) : (
           <>
-            <p className="text-sm text-slate-600 dark:text-slate-300">
-              Another token (each token belongs to one profile) or another username. It is checked with the klikk API like a sign-in and kept encrypted with
-              this session.
-            </p>
+            {addIntro}
             <AddAccountForm dashboardAddress={dashboardAddress} onAdded={(label) => setNotice(`${label} was added to this session.`)} />
           </>
         )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { CredentialsForm } from "@/components/login/sign-in-form";
+import { CredentialsForm } from "@/components/login/credentials-form";
 import { TextField } from "@/components/ui/field";
 import { useAddAccountMutation } from "@/lib/queries/accounts";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { activityCsvColumns } from "@/lib/activity/columns";
 import { ACTIVITY_KINDS, type ActivityEntry, type ActivityKind } from "@/lib/activity/kinds";
 import { downloadCsv } from "@/lib/export";

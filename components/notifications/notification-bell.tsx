@@ -1,10 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState } from "react";
 import { useNotificationsQuery } from "@/lib/queries/notifications";
 
-// The list, its buttons and the desktop switch load on first open: the header carries only this
-// button. React's own lazy, as next/dynamic's loader costs about 1 kB gzip of every first load.
+// The list, its buttons, the desktop switch and the closing on Escape or an outside click load
+// on first open: the header carries only this button. React's own lazy, as next/dynamic's loader
+// costs about 1 kB gzip of every first load.
 const NotificationPanel = lazy(() => import("./notification-panel").then((m) => ({ default: m.NotificationPanel })));
 
 const headerButton =
@@ -18,24 +19,6 @@ export function NotificationBell() {
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const unread = data?.unread ?? 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   return (
     <div ref={wrapper} className="sm:relative">
@@ -59,7 +42,7 @@ export function NotificationBell() {
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <NotificationPanel id={panelId} notices={data?.notices} onClose={() => setOpen(false)} />
+          <NotificationPanel id={panelId} notices={data?.notices} onClose={() => setOpen(false)} wrapperRef={wrapper} buttonRef={button} />
         </Suspense>
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useState, type RefObject } from "react";
+import { Button } from "@/components/ui/button-core";
 import { Relative } from "@/components/ui/time";
 import type { Notice } from "@/lib/notifications/notice";
 import { useMarkReadMutation } from "@/lib/queries/notification-updates";
@@ -11,8 +11,40 @@ import { desktopSupported, desktopWanted, disableDesktop, enableDesktop } from "
 const link = "font-medium text-blue-700 underline hover:no-underline dark:text-blue-300";
 
 /** The bell's panel: the account's notices, newest first, each a link; mark one or all read; desktop notices on or off. */
-export function NotificationPanel({ id, notices, onClose }: { id: string; notices: Notice[] | undefined; onClose: () => void }) {
+export function NotificationPanel({
+  id,
+  notices,
+  onClose,
+  wrapperRef,
+  buttonRef,
+}: {
+  id: string;
+  notices: Notice[] | undefined;
+  onClose: () => void;
+  /** The bell and this panel: a pointer press outside both closes the panel. */
+  wrapperRef: RefObject<HTMLDivElement | null>;
+  /** The bell: focus returns there on Escape. */
+  buttonRef: RefObject<HTMLButtonElement | null>;
+}) {
   const markRead = useMarkReadMutation();
+  // Here rather than in the bell, which is in every page's first load: the panel mounts on
+  // opening and unmounts on closing, so these listeners live exactly while it is open.
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      if (!wrapperRef.current?.contains(event.target as Node)) onClose();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      onClose();
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [wrapperRef, buttonRef, onClose]);
   const unread = notices?.filter((n) => !n.read).length ?? 0;
   return (
     <section

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-core";
 import { CopyButton } from "@/components/ui/copy-button";
 import { dismissToast, getServerToasts, getToasts, subscribeToasts } from "./toast-store";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 
 /** A read-only code block with a Copy button; the pre scrolls by itself and is reachable by keyboard. */
 export function CopyBlock({ id, title, text, description }: { id: string; title: string; text: string; description?: string }) {

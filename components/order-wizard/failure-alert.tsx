@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import type { OrderFailure } from "@/lib/order-wizard/order-outcome";
 import { PossibleOrders } from "./possible-orders";
 

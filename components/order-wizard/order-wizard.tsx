@@ -12,7 +12,7 @@ import type { PriceList } from "@/lib/pricing";
 import { useAccounts } from "@/components/accounts/session-accounts";
 import { noteRefusal, useReadOnly } from "@/lib/queries/account";
 import { isApiError } from "@/lib/queries/api-fetch";
-import { useCreateOrderMutation } from "@/lib/queries/order-mutations";
+import { createOrder } from "@/lib/queries/order-mutations";
 import type { StepProps } from "./controls";
 import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft, useDraft } from "./draft-store";
 import { StepNav } from "./step-nav";
@@ -74,7 +74,7 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
   const [summaryStep, setSummaryStep] = useState<StepId | null>(null);
   const [failure, setFailure] = useState<OrderFailure | null>(null);
   const [leaving, setLeaving] = useState<{ title: string; message: string } | null>(null);
-  const createOrder = useCreateOrderMutation();
+  const [placing, setPlacing] = useState(false);
   const orderAccount = useAccounts().find((account) => account.active);
   const submitting = useRef(false);
   const readOnly = useReadOnly();
@@ -170,11 +170,14 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
     let answer: PlaceAnswer;
     try {
       // The account the review names: a switch in another tab meanwhile cannot redirect the order.
-      const result = await createOrder.mutateAsync({ body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey, account: orderAccount?.key });
+      setPlacing(true);
+      const result = await createOrder(queryClient, { body: checked === draft ? body : buildOrderBody(checked), idempotencyKey: checked.idempotencyKey, account: orderAccount?.key });
       answer = { ok: true, orderId: result.order_id, status: result.status, message: result.message };
     } catch (error) {
       noteRefusal(queryClient, error);
       answer = { ok: false, error: isApiError(error) ? { status: error.status, code: error.code, message: error.message, fields: error.fields } : null };
+    } finally {
+      setPlacing(false);
     }
     const outcome = mapOrderOutcome(answer);
     if (outcome.kind === "placed") {
@@ -251,7 +254,7 @@ function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | null }) {
           step={step}
           draft={draft}
           prices={prices}
-          placing={createOrder.isPending}
+          placing={placing}
           readOnly={readOnly}
           onBack={() => goTo(stepIds[stepIndex - 1] as StepId)}
           onStartOver={() => {

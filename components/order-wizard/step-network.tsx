@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { TextField } from "@/components/ui/field";
 import { normalizeAddress } from "@/lib/ip/ip";
 import { useSessionQuery } from "@/lib/queries/session";

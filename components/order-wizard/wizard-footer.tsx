@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { READ_ONLY_NOTICE } from "@/lib/api-errors";
 import type { Draft } from "@/lib/order-wizard/draft";
 import { stepIds, stepTitles, type StepId } from "@/lib/order-wizard/steps";

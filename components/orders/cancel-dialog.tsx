@@ -1,11 +1,12 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { useCancelOrderMutation } from "@/lib/queries/order-mutations";
+import { cancelOrder } from "@/lib/queries/order-mutations";
 import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/order-view";
 
 export type { CancelRequest };
@@ -101,7 +102,7 @@ function CancelDescription({ request }: { request: CancelRequest }) {
 type FormProps = { request: CancelRequest; onClose: () => void; onFinished: (results: CancelResult[]) => void; onBusyChange: (busy: boolean) => void };
 
 function CancelForm({ request, onClose, onFinished, onBusyChange }: FormProps) {
-  const cancel = useCancelOrderMutation();
+  const queryClient = useQueryClient();
   const inputId = useId();
   const { action, keep, confirmText } = describe(request);
   const [typed, setTyped] = useState("");
@@ -127,7 +128,7 @@ function CancelForm({ request, onClose, onFinished, onBusyChange }: FormProps) {
     for (const target of request.targets) {
       let error: unknown = null;
       try {
-        await cancel.mutateAsync({ orderId: target.orderId, itemId: target.itemId, account: target.account });
+        await cancelOrder(queryClient, { orderId: target.orderId, itemId: target.itemId, account: target.account });
       } catch (caught) {
         error = caught;
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-core";
 import { Card } from "@/components/ui/card";
 import { Menu } from "@/components/ui/menu";
 import { StatusBadge } from "@/components/ui/status-badge";

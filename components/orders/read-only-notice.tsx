@@ -1,8 +1,12 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { READ_ONLY_NOTICE } from "@/lib/api-errors";
+import { lazy, Suspense } from "react";
 import { useReadOnly } from "@/lib/queries/account";
+
+// The text loads once it is needed: the flag comes from the browser's own request after
+// hydration, so the notice is never in a page's first paint, while this component is in every
+// signed-in page's first load.
+const ReadOnlyAlert = lazy(() => import("./read-only-alert").then((m) => ({ default: m.ReadOnlyAlert })));
 
 /**
  * Shown on every signed-in page once the upstream has refused this account an order or a cancel
@@ -12,8 +16,8 @@ export function ReadOnlyNotice() {
   const readOnly = useReadOnly();
   if (!readOnly) return null;
   return (
-    <Alert tone="info" title={READ_ONLY_NOTICE} className="mb-4">
-      <p>The klikk API refused an order or a cancellation for this account because it may only read. Ask an account owner in the klikk portal for more rights.</p>
-    </Alert>
+    <Suspense fallback={null}>
+      <ReadOnlyAlert />
+    </Suspense>
   );
 }

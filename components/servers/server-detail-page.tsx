@@ -7,7 +7,7 @@ import { useCancelFlow } from "@/components/orders/use-cancel-flow";
 import { ServerDetails } from "@/components/servers/server-details";
 import { ServerHeader } from "@/components/servers/server-header";
 import { NotFoundPanel } from "@/components/shell/not-found-panel";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { formatCount, formatMemory, formatStorage } from "@/lib/format/numbers";
 import { useOrdersQuery } from "@/lib/queries/orders";

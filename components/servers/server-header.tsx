@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button-core";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Menu } from "@/components/ui/menu";
 import { RunningBadge } from "@/components/ui/status-badge";

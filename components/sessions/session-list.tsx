@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DateTime } from "@/components/ui/time";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
 import type { AccountSession } from "@/lib/sessions/account-session";
 

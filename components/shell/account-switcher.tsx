@@ -4,7 +4,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import { useAccounts } from "@/components/accounts/session-accounts";
-import { changeAccount } from "@/lib/queries/account-changes";
 
 /**
  * Which of the session's accounts new orders go to (issue 15), as a menu of choices in the
@@ -24,7 +23,10 @@ export function AccountSwitcher() {
       onSelect: () => {
         if (account.active) return;
         setFailed(false);
-        changeAccount(queryClient, { key: account.key, active: true }).catch(() => setFailed(true));
+        // Loaded on the choice itself: the switcher is in every page's first load, a switch is rare.
+        import("@/lib/queries/account-changes")
+          .then(({ changeAccount }) => changeAccount(queryClient, { key: account.key, active: true }))
+          .catch(() => setFailed(true));
       },
     })),
     { key: "manage", label: "Manage accounts", href: "/accounts" },

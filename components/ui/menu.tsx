@@ -1,7 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from "react";
 
 /** One entry: an action, or a link to another page. `danger` marks destructive actions in words and colour. */
 export type MenuItem =
@@ -21,55 +20,24 @@ type Props = {
   disabled?: boolean;
 };
 
-const itemClasses =
-  "flex w-full items-center px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-slate-800";
+// The items and their keyboard handling load on first open (or when the pointer or focus
+// reaches the trigger): every signed-in page has the user menu, and only the trigger is needed
+// to paint it. React's own lazy, as next/dynamic's loader costs about 1 kB gzip of every first load.
+const loadList = () => import("./menu-list");
+const MenuList = lazy(() => loadList().then((m) => ({ default: m.MenuList })));
 
 /**
  * A button that opens a short list of actions (the WAI-ARIA menu button pattern): arrow keys,
  * Home and End move between items, Escape closes and returns focus to the button, Tab or a
  * click elsewhere closes. Used for quiet row actions and the user menu, so destructive actions
- * sit one deliberate step away instead of beside every row.
+ * sit one deliberate step away instead of beside every row. A click before the list's code is
+ * in is not lost: the menu is open from that click on and shows its items as soon as they load.
  */
 export function Menu({ label, trigger, items, header, triggerClassName = "", disabled = false }: Props) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-
-  const menuItems = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? [])];
-
-  useEffect(() => {
-    if (!open) return;
-    menuItems()[0]?.focus();
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
-
-  function close(returnFocus: boolean) {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const all = menuItems();
-    const index = all.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      all[(to + all.length) % all.length]?.focus();
-    };
-    if (event.key === "ArrowDown") move(index + 1);
-    else if (event.key === "ArrowUp") move(index - 1);
-    else if (event.key === "Home") move(0);
-    else if (event.key === "End") move(all.length - 1);
-    else if (event.key === "Escape") {
-      event.preventDefault();
-      close(true);
-    } else if (event.key === "Tab") setOpen(false);
-  }
 
   return (
     <div ref={rootRef} className="relative inline-block">
@@ -88,55 +56,16 @@ export function Menu({ label, trigger, items, header, triggerClassName = "", dis
             setOpen(true);
           }
         }}
+        onPointerEnter={() => void loadList()}
+        onFocus={() => void loadList()}
         className={triggerClassName}
       >
         {trigger}
       </button>
       {open ? (
-        <div
-          ref={listRef}
-          id={`${id}-menu`}
-          role="menu"
-          aria-label={label}
-          onKeyDown={handleKeyDown}
-          className="absolute right-0 z-30 mt-1 min-w-48 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
-        >
-          {header ? (
-            <div role="none" className="border-b border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
-              {header}
-            </div>
-          ) : null}
-          {items.map((item) =>
-            "href" in item ? (
-              <Link key={item.key} role="menuitem" tabIndex={-1} href={item.href} className={itemClasses} onClick={() => setOpen(false)}>
-                {item.label}
-              </Link>
-            ) : (
-              <button
-                key={item.key}
-                type="button"
-                role={item.checked === undefined ? "menuitem" : "menuitemradio"}
-                aria-checked={item.checked}
-                tabIndex={-1}
-                className={`${itemClasses} ${item.danger ? "text-red-700 dark:text-red-300" : ""}`}
-                onClick={() => {
-                  // Focus back on the trigger first: an action that opens a dialog then has the
-                  // trigger as its opener, and focus returns there when the dialog closes.
-                  buttonRef.current?.focus();
-                  setOpen(false);
-                  item.onSelect();
-                }}
-              >
-                {item.checked === undefined ? null : (
-                  <span aria-hidden="true" className="mr-2 inline-block w-3">
-                    {item.checked ? "✓" : ""}
-                  </span>
-                )}
-                {item.label}
-              </button>
-            ),
-          )}
-        </div>
+        <Suspense fallback={null}>
+          <MenuList id={`${id}-menu`} label={label} items={items} header={header} rootRef={rootRef} buttonRef={buttonRef} onClose={() => setOpen(false)} />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-core";
 
 type FailedQuery = { error: Error | null; isFetching: boolean; refetch: () => unknown };
 

@@ -2,7 +2,7 @@
  * Changes to the session's accounts as plain functions, without TanStack's mutation hooks: the
  * header's account switcher is on every page, and importing useMutation (its observer, about
  * 1 kB gzip) from there put it into the first load of pages that change nothing.
- * lib/queries/accounts.ts builds the mutation hooks on these.
+ * lib/queries/accounts.ts builds the accounts page's hooks on these.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { PublicAccount } from "@/lib/accounts/accounts";

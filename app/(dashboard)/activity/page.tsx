@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActivityList } from "@/components/activity/activity-list";
-import { PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button-core";
 import { ACTIVITY_KINDS, isActivityKind } from "@/lib/activity/kinds";
 import { listSessionActivity } from "@/lib/server/activity";
 import { publicAccounts } from "@/lib/server/session-accounts";

@@ -2,7 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { NewOrderLink } from "@/components/orders/new-order-link";
 import { OrdersList } from "@/components/orders/orders-list";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { prefetch } from "@/lib/server/prefetch";
 
 export const metadata: Metadata = { title: "Orders" };

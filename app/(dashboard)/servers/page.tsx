@@ -1,7 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ServerInventory } from "@/components/servers/server-inventory";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { prefetch } from "@/lib/server/prefetch";
 
 export const metadata: Metadata = { title: "Servers" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SessionList } from "@/components/sessions/session-list";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { listAccountSessions } from "@/lib/server/account-sessions";
 import { getSession } from "@/lib/server/session";
 import { publicAccounts } from "@/lib/server/session-accounts";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OrderWizard, WizardSkeleton } from "@/components/order-wizard/order-wizard";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { getEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "New order" };
