@@ -12,6 +12,18 @@ export type Server = KlikkServer & { account: string };
 
 export { serverKeys };
 
+/**
+ * Work on the server list while it downloads, given each batch of servers as it is parsed and
+ * then the whole tagged list. Set by the code that builds on the list (the inventory's rows)
+ * when that code loads, so that it is not in every page's first load.
+ */
+export type ServersListener = { add(servers: readonly KlikkServer[]): void; finish(servers: readonly Server[]): void };
+let makeListener: (() => ServersListener) | undefined;
+
+export function listenToServerDownloads(make: () => ServersListener): void {
+  makeListener = make;
+}
+
 /** `account` is a hint for one order item's servers: the server asks that account first. */
 export const serversQueryOptions = (orderItemId?: number, account?: string) =>
   queryOptions({
@@ -22,9 +34,19 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.
       const parser = new ServersBodyParser();
+      let listener: ServersListener | undefined;
+      let given = 0;
+      parser.onBatch = () => {
+        // Created on the first batch after the listener's code loaded; it catches up from the start.
+        listener ??= makeListener?.();
+        listener?.add(parser.servers.slice(given));
+        given = parser.servers.length;
+      };
       const body = await readServersBody(response.body, parser);
       if (!orderItemId) client.setQueryData(accountFailureKeys.servers, body.failures ?? []);
-      return tagServers(body);
+      const servers = tagServers(body);
+      (listener ?? makeListener?.())?.finish(servers);
+      return servers;
     },
   });
 

@@ -110,6 +110,14 @@ export function toRows(servers: readonly Server[]): InventoryRow[] {
 }
 
 const rowsCache = new WeakMap<readonly Server[], InventoryRow[]>();
+/** Row lists in the default order (name, then id), made while the list downloaded. */
+const nameOrders = new WeakMap<readonly InventoryRow[], readonly InventoryRow[]>();
+
+/** Hands rowsOf the rows of `servers` made while they downloaded, and sortRows their name order (rows-builder.ts). */
+export function provideRows(servers: readonly Server[], rows: InventoryRow[], nameOrder: readonly InventoryRow[] | undefined): void {
+  rowsCache.set(servers, rows);
+  if (nameOrder) nameOrders.set(rows, nameOrder);
+}
 
 /**
  * The rows of one server list, built once per data version (TanStack Query hands out a new array
@@ -236,6 +244,9 @@ const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number>
 
 /** A sorted copy; ties fall back to the name and then the id, so the order is stable and total. */
 export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortDir): InventoryRow[] {
+  // Worked out while the list downloaded (rows-builder.ts).
+  const known = key === "name" && dir === "asc" ? nameOrders.get(rows) : undefined;
+  if (known) return known.slice();
   let primary = comparators[key];
   // Address keys are parsed once per sort, not per comparison, and not at load when nobody sorts by them.
   if (key === "ipv4") {
