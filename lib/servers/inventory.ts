@@ -165,9 +165,11 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
     if (wantRunning !== null && row.running !== wantRunning) continue;
     if (profile !== null && String(row.profile ?? "none") !== profile) continue;
     if (account !== null && row.account !== account) continue;
-    if (single !== undefined) {
-      if (!searchTextOf(row).includes(single)) continue;
-    } else if (terms.length > 0 && !matchesTerms(searchTextOf(row), terms)) continue;
+    if (terms.length > 0) {
+      // Read in place once built (as after the idle warm-up): no call per row in cold code.
+      const text = row.search ?? searchTextOf(row);
+      if (single !== undefined ? !text.includes(single) : !matchesTerms(text, terms)) continue;
+    }
     out.push(row);
   }
   return out;
