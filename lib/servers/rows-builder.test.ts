@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Server } from "@/lib/klikk/schemas";
 import { rowsOf, sortRows, toRows } from "./inventory";
+import { profilesOf } from "./profiles";
 import { RowsBuilder } from "./rows-builder";
 
 const server = (id: number, name: string): Server & { account?: string } => ({
@@ -31,6 +32,7 @@ describe("RowsBuilder", () => {
     expect(rows.map((r) => r.server)).toEqual(list);
     expect(rows.map((r) => r.account)).toEqual([..."aaa", ..."bbbbbbb"]);
     expect(rows).toEqual(toRows(list).map((row, i) => ({ ...row, account: i < 3 ? "a" : "b" })));
+    expect(profilesOf(list)).toEqual([310]);
   });
 
   it("sorts by name as sortRows does, whether the list came in name order or not", () => {

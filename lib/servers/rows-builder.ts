@@ -13,6 +13,7 @@
 import type { Server } from "@/lib/klikk/schemas";
 import { compareNames } from "./natural-order";
 import { provideRows, toRow, type InventoryRow } from "./inventory";
+import { provideProfiles } from "./profiles";
 
 /** The default sort's order: name, then id (as sortRows orders by name ascending). */
 const byName = (a: InventoryRow, b: InventoryRow) => compareNames(a.name, b.name) || a.id - b.id;
@@ -21,12 +22,15 @@ export class RowsBuilder {
   private readonly rows: InventoryRow[] = [];
   /** Where each ordered run starts; the first at 0. */
   private readonly runStarts: number[] = [0];
+  /** The profiles seen, for the profile filter (profilesOf). */
+  private readonly profiles = new Set<number | null>();
 
   /** The next servers of the list, in list order. */
   add(servers: readonly Server[]): void {
     const rows = this.rows;
     for (let i = 0; i < servers.length; i++) {
       const row = toRow(servers[i]!);
+      this.profiles.add(row.profile);
       const last = rows[rows.length - 1];
       if (last && byName(last, row) > 0) this.runStarts.push(rows.length);
       rows.push(row);
@@ -46,6 +50,7 @@ export class RowsBuilder {
     // Set once, before anyone sees the rows: toRow's own field, read-only for everyone else.
     for (let i = 0; i < rows.length; i++) (rows[i] as { account: string }).account = servers[i]!.account ?? "";
     provideRows(servers, rows, this.nameOrder());
+    provideProfiles(servers, this.profiles);
   }
 
   /** The rows in name order, when that is cheap from the runs noted in add(). */
