@@ -34,18 +34,27 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.
       const parser = new ServersBodyParser();
-      let listener: ServersListener | undefined;
-      let given = 0;
-      parser.onBatch = () => {
-        // Created on the first batch after the listener's code loaded; it catches up from the start.
-        listener ??= makeListener?.();
-        listener?.add(parser.servers.slice(given));
-        given = parser.servers.length;
+      // Created at the first batch after the listener's code has loaded (it catches up from the
+      // start); null once it failed: its work only saves time, the list is read regardless.
+      let listener: ServersListener | null | undefined;
+      const tell = (act: (listener: ServersListener) => void) => {
+        if (listener === null || !(listener ??= makeListener?.())) return;
+        try {
+          act(listener);
+        } catch {
+          listener = null;
+        }
       };
+      let given = 0;
+      parser.onBatch = () =>
+        tell((l) => {
+          l.add(parser.servers.slice(given));
+          given = parser.servers.length;
+        });
       const body = await readServersBody(response.body, parser);
       if (!orderItemId) client.setQueryData(accountFailureKeys.servers, body.failures ?? []);
       const servers = tagServers(body);
-      (listener ?? makeListener?.())?.finish(servers);
+      tell((l) => l.finish(servers));
       return servers;
     },
   });
