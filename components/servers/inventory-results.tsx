@@ -10,12 +10,16 @@ import { PHONE_QUERY, useMediaQuery } from "@/components/ui/use-media-query";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { downloadCsv, downloadJson } from "@/lib/export";
 import { useOrdersQuery } from "@/lib/queries/orders";
-import { useServersQuery } from "@/lib/queries/servers";
+import { listenToServerDownloads, useServersQuery } from "@/lib/queries/servers";
 import { countOf, formatCount, nouns } from "@/lib/format/numbers";
 import { inventoryCsvColumns } from "@/lib/servers/columns";
 import { refineRows, rowsOf, sortRows, warmSearchText } from "@/lib/servers/inventory";
 import type { RunningFilter, SortDir, SortKey } from "@/lib/servers/view-state";
 import { orderIdsByItem } from "@/lib/servers/orders";
+import { RowsBuilder } from "@/lib/servers/rows-builder";
+
+// This code loads while the list downloads: its rows are made as the servers arrive.
+listenToServerDownloads(() => new RowsBuilder());
 
 type Props = {
   orderItemId: number | undefined;

@@ -65,7 +65,11 @@ export function withAccount(url: string, account: string | undefined): string {
   return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
 }
 
-export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+/**
+ * A call to the dashboard's API that succeeded, for a caller that reads the body itself (the
+ * server list, parsed while it downloads); a failure throws the ApiError apiFetch throws.
+ */
+export async function apiResponse(path: string, init: ApiFetchInit = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
   // Mutating routes demand a JSON content type (part of the CSRF defence), even without a body.
   if (init.body !== undefined || (init.method ?? "GET") !== "GET") headers["Content-Type"] = "application/json";
@@ -83,16 +87,21 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");
   }
-  if (response.status === 204) return undefined as T;
-  let body: unknown = null;
-  const text = await response.text();
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
+  if (!response.ok) throw readErrorBody(response.status, parseOrNull(await response.text()), response.headers.get("retry-after"));
+  return response;
+}
+
+function parseOrNull(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-  if (!response.ok) throw readErrorBody(response.status, body, response.headers.get("retry-after"));
-  return body as T;
+}
+
+export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  const response = await apiResponse(path, init);
+  if (response.status === 204) return undefined as T;
+  return parseOrNull(await response.text()) as T;
 }

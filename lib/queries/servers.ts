@@ -2,14 +2,27 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
-import { apiFetch, withAccount } from "@/lib/queries/api-fetch";
+import { ApiError, apiResponse, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
-import { tagServers, type ServersAnswer } from "@/lib/accounts/tag-servers";
+import { tagServers } from "@/lib/accounts/tag-servers";
+import { readServersBody, ServersBodyParser } from "@/lib/servers/servers-stream";
 
 /** A server with the key of the session account it belongs to (issue 15). */
 export type Server = KlikkServer & { account: string };
 
 export { serverKeys };
+
+/**
+ * Work on the server list while it downloads, given each batch of servers as it is parsed and
+ * then the whole tagged list. Set by the code that builds on the list (the inventory's rows)
+ * when that code loads, so that it is not in every page's first load.
+ */
+export type ServersListener = { add(servers: readonly KlikkServer[]): void; finish(servers: readonly Server[]): void };
+let makeListener: (() => ServersListener) | undefined;
+
+export function listenToServerDownloads(make: () => ServersListener): void {
+  makeListener = make;
+}
 
 /** `account` is a hint for one order item's servers: the server asks that account first. */
 export const serversQueryOptions = (orderItemId?: number, account?: string) =>
@@ -17,9 +30,32 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
     queryKey: serverKeys.list(orderItemId),
     queryFn: async ({ signal, client }) => {
       const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
-      const body = await apiFetch<ServersAnswer>(url, { signal });
+      const response = await apiResponse(url, { signal });
+      if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
+      // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.
+      const parser = new ServersBodyParser();
+      // Created at the first batch after the listener's code has loaded (it catches up from the
+      // start); null once it failed: its work only saves time, the list is read regardless.
+      let listener: ServersListener | null | undefined;
+      const tell = (act: (listener: ServersListener) => void) => {
+        if (listener === null || !(listener ??= makeListener?.())) return;
+        try {
+          act(listener);
+        } catch {
+          listener = null;
+        }
+      };
+      let given = 0;
+      parser.onBatch = () =>
+        tell((l) => {
+          l.add(parser.servers.slice(given));
+          given = parser.servers.length;
+        });
+      const body = await readServersBody(response.body, parser);
       if (!orderItemId) client.setQueryData(accountFailureKeys.servers, body.failures ?? []);
-      return tagServers(body);
+      const servers = tagServers(body);
+      tell((l) => l.finish(servers));
+      return servers;
     },
   });
 

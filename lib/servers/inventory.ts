@@ -110,6 +110,14 @@ export function toRows(servers: readonly Server[]): InventoryRow[] {
 }
 
 const rowsCache = new WeakMap<readonly Server[], InventoryRow[]>();
+/** Row lists in the default order (name, then id), made while the list downloaded. */
+const nameOrders = new WeakMap<readonly InventoryRow[], readonly InventoryRow[]>();
+
+/** Hands rowsOf the rows of `servers` made while they downloaded, and sortRows their name order (rows-builder.ts). */
+export function provideRows(servers: readonly Server[], rows: InventoryRow[], nameOrder: readonly InventoryRow[] | undefined): void {
+  rowsCache.set(servers, rows);
+  if (nameOrder) nameOrders.set(rows, nameOrder);
+}
 
 /**
  * The rows of one server list, built once per data version (TanStack Query hands out a new array
@@ -157,9 +165,11 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
     if (wantRunning !== null && row.running !== wantRunning) continue;
     if (profile !== null && String(row.profile ?? "none") !== profile) continue;
     if (account !== null && row.account !== account) continue;
-    if (single !== undefined) {
-      if (!searchTextOf(row).includes(single)) continue;
-    } else if (terms.length > 0 && !matchesTerms(searchTextOf(row), terms)) continue;
+    if (terms.length > 0) {
+      // Read in place once built (as after the idle warm-up): no call per row in cold code.
+      const text = row.search ?? searchTextOf(row);
+      if (single !== undefined ? !text.includes(single) : !matchesTerms(text, terms)) continue;
+    }
     out.push(row);
   }
   return out;
@@ -236,6 +246,9 @@ const comparators: Record<SortKey, (a: InventoryRow, b: InventoryRow) => number>
 
 /** A sorted copy; ties fall back to the name and then the id, so the order is stable and total. */
 export function sortRows(rows: readonly InventoryRow[], key: SortKey, dir: SortDir): InventoryRow[] {
+  // Worked out while the list downloaded (rows-builder.ts).
+  const known = key === "name" && dir === "asc" ? nameOrders.get(rows) : undefined;
+  if (known) return known.slice();
   let primary = comparators[key];
   // Address keys are parsed once per sort, not per comparison, and not at load when nobody sorts by them.
   if (key === "ipv4") {
