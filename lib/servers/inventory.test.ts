@@ -201,21 +201,17 @@ describe("export", () => {
 });
 
 describe("20,000 servers", () => {
-  it("builds, sorts and filters in a few tens of milliseconds", () => {
+  // Correctness at full size only: how fast is measured by `npm run bench:inventory`, not here.
+  // The wall-clock bounds this test had failed on a loaded machine (a 200 ms filter took 557 ms
+  // at load 10), which a test of behaviour must not.
+  it("builds, sorts and filters the whole list", () => {
     const many: Server[] = Array.from({ length: 20_000 }, (_, i) => server(100_001 + i, `gen-${String(i + 1).padStart(5, "0")}`));
-    let t = performance.now();
     const big = toRows(many);
-    const build = performance.now() - t;
-    t = performance.now();
-    const sorted = sortRows(big, "name", "asc");
-    const sort = performance.now() - t;
-    t = performance.now();
+    expect(big).toHaveLength(20_000);
+    const sorted = sortRows(big, "name", "desc");
+    expect(sorted[0]!.name).toBe("gen-20000");
+    expect(sorted.at(-1)!.name).toBe("gen-00001");
     const found = filterRows(sorted, { query: "gen-1999", running: "all", profile: "all" });
-    const filter = performance.now() - t;
-    expect(found.length).toBe(10);
-    // Generous bounds: this guards against an accidental quadratic path, not a benchmark.
-    expect(build).toBeLessThan(1000);
-    expect(sort).toBeLessThan(1000);
-    expect(filter).toBeLessThan(200);
+    expect(found.map((row) => row.name)).toEqual(Array.from({ length: 10 }, (_, i) => `gen-1999${9 - i}`));
   });
 });
