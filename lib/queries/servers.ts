@@ -5,7 +5,6 @@ import type { Server as KlikkServer } from "@/lib/klikk/schemas";
 import { ApiError, apiResponse, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
 import { tagServers } from "@/lib/accounts/tag-servers";
-import { readServersBody, ServersBodyParser } from "@/lib/servers/servers-stream";
 
 /** A server with the key of the session account it belongs to (issue 15). */
 export type Server = KlikkServer & { account: string };
@@ -30,8 +29,13 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
     queryKey: serverKeys.list(orderItemId),
     queryFn: async ({ signal, client }) => {
       const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
+      // The streaming parser loads beside the request (a few hundred bytes, long before a list
+      // of any size has arrived) instead of in the first load of every page that lists servers.
+      const streamCode = import("@/lib/servers/servers-stream");
+      streamCode.catch(() => undefined); // awaited below; a failed request must not leave it unhandled
       const response = await apiResponse(url, { signal });
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
+      const { readServersBody, ServersBodyParser } = await streamCode;
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.
       const parser = new ServersBodyParser();
       // Created at the first batch after the listener's code has loaded (it catches up from the
