@@ -88,7 +88,11 @@ export async function readCappedChunks(
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
-  if (chunks.length === 0) return new Uint8Array(0);
+  return joinChunks(chunks, total);
+}
+
+/** The chunks' bytes, `total` of them, copied into one new buffer. */
+export function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -19,6 +19,7 @@
  * Server-only (node:crypto); no React, no Next.
  */
 import { createHash } from "node:crypto";
+import { joinChunks } from "../http/capped-body.ts";
 
 const encoder = new TextEncoder();
 
@@ -125,15 +126,7 @@ export class ListBody {
   responseBody(): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
     const parts = this.parts.filter((part) => part.byteLength > 0);
     const total = this.byteLength;
-    if (total < JOIN_BELOW_BYTES) {
-      const joined = new Uint8Array(total);
-      let offset = 0;
-      for (const part of parts) {
-        joined.set(part, offset);
-        offset += part.byteLength;
-      }
-      return joined;
-    }
+    if (total < JOIN_BELOW_BYTES) return joinChunks(parts, total);
     let next = 0;
     return new ReadableStream<Uint8Array>({
       pull(controller) {
