@@ -3,6 +3,20 @@
 import { useCallback, useSyncExternalStore } from "react";
 
 /**
+ * One MediaQueryList per query for the page's life: React reads the snapshot on every render of
+ * every user, and window.matchMedia builds a new list (and parses the query) on each call.
+ */
+const lists = new Map<string, MediaQueryList>();
+function mediaList(query: string): MediaQueryList {
+  let list = lists.get(query);
+  if (!list) {
+    list = window.matchMedia(query);
+    lists.set(query, list);
+  }
+  return list;
+}
+
+/**
  * Whether a media query matches; null on the server and during hydration, when it cannot be
  * known. Callers then render every variant and let CSS pick, so the HTML is right at any width
  * and hydration matches; after that only the variant in use stays in the DOM.
@@ -10,7 +24,7 @@ import { useCallback, useSyncExternalStore } from "react";
 export function useMediaQuery(query: string): boolean | null {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const media = window.matchMedia(query);
+      const media = mediaList(query);
       media.addEventListener("change", onChange);
       return () => media.removeEventListener("change", onChange);
     },
@@ -18,7 +32,7 @@ export function useMediaQuery(query: string): boolean | null {
   );
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => mediaList(query).matches,
     () => null,
   );
 }
