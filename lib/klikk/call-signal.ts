@@ -14,14 +14,15 @@
  */
 export function callSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; deadline: AbortSignal; release(): void } {
   const deadlineController = new AbortController();
+  // Without a caller's signal the deadline is the call's signal; with one, both abort a third.
   const combined = callerSignal ? new AbortController() : deadlineController;
   const timer = setTimeout(() => {
     const reason = new DOMException("The operation was aborted due to timeout", "TimeoutError");
     deadlineController.abort(reason);
-    if (combined !== deadlineController) combined.abort(reason);
+    combined.abort(reason);
   }, timeoutMs);
-  const onCallerAbort = () => combined.abort(callerSignal!.reason);
-  if (callerSignal && combined !== deadlineController) callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  const onCallerAbort = () => combined.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   return {
     signal: combined.signal,
     deadline: deadlineController.signal,
