@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { orderBody } from "./support/orders";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test, type Credentials } from "./support/fixtures";
 
@@ -159,7 +159,7 @@ test.describe("refusals", () => {
 });
 
 test("Digest session: 5 rounds of 20 concurrent orders, none refused", async ({ request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(scaled(120_000));
   await resetSimulator(request);
   const api = await contextFor();
   try {

@@ -1,5 +1,5 @@
 import { orderBody } from "./support/orders";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { spawnApp } from "./support/spawn-app";
 import { demo, expect, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { resetStats, setFaults, simulatorStats } from "./support/simulator";
@@ -141,15 +141,18 @@ test.describe("upstream faults, against the built app", () => {
       await signIn(context.request, demo.token, app.url);
       const page = await context.newPage();
       await page.goto("/login"); // any same-origin page: the fetch below runs from it
+      await resetStats(request);
       await setFaults(request, { hang: true, actions: ["server_list"] });
-      await page.evaluate(async () => {
+      // The browser gives up once the call is hanging upstream (not after a fixed time, which on a
+      // slow machine could come before the dashboard has even made the call).
+      await page.evaluate(() => {
         const controller = new AbortController();
-        const pending = fetch("/api/servers", { signal: controller.signal }).catch(() => null);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        controller.abort();
-        await pending;
+        (window as unknown as { __giveUp: () => void }).__giveUp = () => controller.abort();
+        void fetch("/api/servers", { signal: controller.signal }).catch(() => null);
       });
-      await expect.poll(async () => (await simulatorStats(request)).clientAborts, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(async () => (await simulatorStats(request)).requests.server_list ?? 0).toBeGreaterThanOrEqual(1);
+      await page.evaluate(() => (window as unknown as { __giveUp: () => void }).__giveUp());
+      await expect.poll(async () => (await simulatorStats(request)).clientAborts, { timeout: scaled(30_000) }).toBeGreaterThanOrEqual(1);
     } finally {
       await context.close();
       await app.stop();

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import { scaled } from "./support/env";
 import { advanceSimulator, holdPayments, payOrder } from "./support/simulator";
 import { demo, expect, expectNoAxeViolations, resetSimulator, sameOrigin, signIn, test } from "./support/fixtures";
 import { placeOrder as placeOrderThroughApi } from "./support/orders";
@@ -59,7 +60,7 @@ test.describe("ready notices", () => {
 
     await payAndAdvance(page.request, orderId);
     const toast = page.getByTestId("toast");
-    await expect(toast).toContainText(/^notice-ready is ready: \d+\.\d+\.\d+\.\d+/, { timeout: 20_000 });
+    await expect(toast).toContainText(/^notice-ready is ready: \d+\.\d+\.\d+\.\d+/, { timeout: scaled(20_000) });
     const title = (await toast.locator("p").textContent()) ?? "";
     const address = title.split(": ")[1] ?? "";
     // Read aloud through the polite live region, without taking focus from the search box.
@@ -88,7 +89,7 @@ test.describe("ready notices", () => {
     await openWatching(page, "/");
     const second = await placeOrder(page.request, "notice-pay-2");
     const toast = page.getByTestId("toast");
-    await expect(toast).toContainText(`Order ${second} needs payment`, { timeout: 20_000 });
+    await expect(toast).toContainText(`Order ${second} needs payment`, { timeout: scaled(20_000) });
     await expect(toast.getByRole("link", { name: "Open order" })).toHaveAttribute("href", `/orders/${second}`);
     await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
     await bell(page).click();
@@ -114,7 +115,7 @@ test.describe("toasts and the wizard", () => {
 
     await payAndAdvance(page.request, orderId);
     const toast = page.getByTestId("toast");
-    await expect(toast).toContainText("notice-footer is ready", { timeout: 20_000 });
+    await expect(toast).toContainText("notice-footer is ready", { timeout: scaled(20_000) });
     const place = page.getByRole("button", { name: "Place order" });
     const toastBottom = await toast.evaluate((element) => element.getBoundingClientRect().bottom);
     const placeTop = await place.evaluate((element) => element.getBoundingClientRect().top);
@@ -159,7 +160,7 @@ test.describe("desktop notifications", () => {
     await openWatching(tab, "/servers");
     await payAndAdvance(context.request, orderId);
     await expect
-      .poll(() => tab.evaluate(() => (window as unknown as { __shown: { title: string }[] }).__shown.map((n) => n.title)), { timeout: 20_000 })
+      .poll(() => tab.evaluate(() => (window as unknown as { __shown: { title: string }[] }).__shown.map((n) => n.title)), { timeout: scaled(20_000) })
       .toEqual([expect.stringMatching(/^notice-desktop is ready: \d+\.\d+\.\d+\.\d+$/)]);
   });
 });

@@ -1,4 +1,4 @@
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
 import { expectStep, fillMinimumAndReview, fingerprintOf, listOrders, next, PUBLIC_KEY, shownRequest, stepHeading } from "./support/wizard-helpers";
 
@@ -205,7 +205,7 @@ test.describe("order wizard", () => {
 
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no WCAG A/AA violations on any step (${theme})`, async ({ signedInPage: page }) => {
-      test.setTimeout(90_000); // Six full axe scans in one test.
+      test.setTimeout(scaled(90_000)); // Six full axe scans in one test.
       await page.goto("/orders/new");
       await setTheme(page, theme);
       await page.reload();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { openInstanceStore } from "./support/store";
 import { placeOrder } from "./support/orders";
 import { advanceSimulator, clearFaults, payOrder, setFaults } from "./support/simulator";
@@ -147,7 +147,7 @@ test.describe("orders list", () => {
   test("a failed load shows an error with a retry that recovers", async ({ signedInPage: page, request }) => {
     await setFaults(request, { rate503: 1, actions: ["order_list"] });
     await page.goto("/orders");
-    await expect(page.getByRole("alert").filter({ hasText: "Orders could not be loaded" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("alert").filter({ hasText: "Orders could not be loaded" })).toBeVisible({ timeout: scaled(20_000) });
     await clearFaults();
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(orderRow(page, 70)).toBeVisible();
@@ -162,7 +162,7 @@ test.describe("orders list", () => {
     const placed = await placeOrder(page.request, "e2e-live");
     await advance(page.request, 5_000);
     // Only polling can bring the row: the page was loaded before the order existed.
-    await expect(orderStatus(page, placed.order_id)).toHaveText(badge("Completed"), { timeout: 20_000 });
+    await expect(orderStatus(page, placed.order_id)).toHaveText(badge("Completed"), { timeout: scaled(20_000) });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 });
@@ -342,7 +342,7 @@ test.describe("order page", () => {
     });
     await advance(page.request, 5_000);
     const item = page.getByRole("article", { name: "e2e-new" });
-    await expect(item.locator("[data-status-class]").first()).toHaveText(badge("Completed"), { timeout: 20_000 });
+    await expect(item.locator("[data-status-class]").first()).toHaveText(badge("Completed"), { timeout: scaled(20_000) });
     await expect(item.getByText("Completed (current step)")).toBeVisible();
     await expect(item.getByRole("link", { name: /^e2e-new \(server \d+\)$/ })).toHaveAttribute("href", /^\/servers\/\d+$/);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -360,7 +360,7 @@ test.describe("order page", () => {
     // Paying moves it on; the page follows without a reload.
     await payOrder(page.request, placed.order_id);
     await advance(page.request, 5_000);
-    await expect(page.getByRole("article", { name: "e2e-labs" }).locator("[data-status-class]").first()).toHaveText(badge("Completed"), { timeout: 20_000 });
+    await expect(page.getByRole("article", { name: "e2e-labs" }).locator("[data-status-class]").first()).toHaveText(badge("Completed"), { timeout: scaled(20_000) });
   });
 
   test("shows each item with badge, message and a timeline marking the current step in words", async ({ signedInPage: page }) => {

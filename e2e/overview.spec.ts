@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
 import { placeOrder } from "./support/orders";
 import { advanceSimulator } from "./support/simulator";
@@ -51,7 +51,7 @@ test.describe("overview", () => {
     await advanceSimulator(page.request, 5_000);
     // Settled, it moves from "Needs attention" to the latest settled orders, at the top.
     const line = section(page, "Latest settled orders").getByRole("listitem").filter({ has: page.getByRole("link", { name: `Order ${orderId}` }) });
-    await expect(line).toContainText("Completed", { timeout: 20_000 });
+    await expect(line).toContainText("Completed", { timeout: scaled(20_000) });
     await expect(section(page, "Servers").getByRole("link", { name: /servers running/ })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });

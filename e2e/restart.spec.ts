@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { startSimulator } from "../simulator/index.ts";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -13,7 +13,7 @@ import { expect, test } from "./support/fixtures";
  * simulator's process, so the dashboard must also take a fresh challenge on its own.
  */
 test("the dashboard recovers on the next request when the simulator restarts mid-session", async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(scaled(60_000));
   const dir = mkdtempSync(path.join(tmpdir(), "klikk-restart-"));
   const statePath = path.join(dir, "state.json");
   const appPort = E2E.appPort + 60;
@@ -27,7 +27,7 @@ test("the dashboard recovers on the next request when the simulator restarts mid
       env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), HOSTNAME: "127.0.0.1", KLIKK_API_URL: simulator.url, SESSION_SECRET: E2E.sessionSecret, KLIKK_TIMEOUT_MS: "3000", DATA_DIR: path.join(dir, "data") },
       stdio: "ignore",
     });
-    await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 20_000 }).toBe(200);
+    await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: scaled(20_000) }).toBe(200);
 
     const signedIn = await api.post("/api/session", { headers: { Origin: appUrl, "Content-Type": "application/json" }, data: { method: "digest", username: "demo", password: "demo" } });
     expect(signedIn.status()).toBe(200);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
 import { clearFaults, setFaults } from "./support/simulator";
 
@@ -170,7 +170,7 @@ test.describe("server inventory", () => {
     await setFaults(request, { rate503: 1, actions: ["server_list"] });
     await page.goto("/servers");
     const alert = page.getByRole("alert").filter({ hasText: "The servers could not be loaded" });
-    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toBeVisible({ timeout: scaled(15_000) });
     await clearFaults();
     await alert.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByTestId("result-count")).toHaveText("Showing all 13 servers");

@@ -1,4 +1,4 @@
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import type { APIRequestContext } from "@playwright/test";
 import { demo, expect, expectNoAxeViolations, sameOrigin, signIn, test, type Credentials } from "./support/fixtures";
 
@@ -12,7 +12,7 @@ async function signInAlone(request: APIRequestContext, credentials: Credentials)
 test.describe("sessions page", () => {
   test("lists this account's sessions only, and ending one signs that browser out on its next request", async ({ page, browser }) => {
     // Three browser contexts and an axe run: more than the default 30 s on a busy machine.
-    test.setTimeout(60_000);
+    test.setTimeout(scaled(60_000));
     const other = await browser.newContext({ baseURL: E2E.appUrl });
     const stranger = await browser.newContext({ baseURL: E2E.appUrl });
     try {

@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, scaled } from "./support/env";
 import { expect, test } from "./support/fixtures";
 import { resetStats, simulatorStats } from "./support/simulator";
 
@@ -70,6 +70,6 @@ test("a username is slowed down, not locked out: after the delay its owner signs
   expect((await slowed.json()).error.message).toMatch(/for this account\. Wait \d+ seconds?/);
   // The first delay is one second: poll until the owner gets in, from yet another address.
   await expect
-    .poll(async () => (await api.post("/api/session", { headers: fromNewAddress(), data: basic("demo-readonly", "demo") })).status(), { timeout: 15_000 })
+    .poll(async () => (await api.post("/api/session", { headers: fromNewAddress(), data: basic("demo-readonly", "demo") })).status(), { timeout: scaled(15_000) })
     .toBe(200);
 });

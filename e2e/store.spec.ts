@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRedisServer, type RedisServer } from "../tests/support/redis-server";
 import { spawn } from "node:child_process";
-import { appServerEnv, E2E } from "./support/env";
+import { appServerEnv, E2E, scaled } from "./support/env";
 import { demo, expect, resetSimulator, test } from "./support/fixtures";
 import { orderBody } from "./support/orders";
 import { resetStats, setFaults, simulatorStats } from "./support/simulator";
@@ -36,7 +36,7 @@ async function ordersWithReference(app: SpawnedApp, cookie: string, reference: s
 
 test.describe("embedded store (SQLite)", () => {
   test("a restart with the same DATA_DIR keeps the session and the idempotency keys; a new DATA_DIR reads the old cookie as signed out", async ({ request }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(scaled(120_000));
     await resetSimulator(request);
     await resetStats(request);
     const dir = mkdtempSync(path.join(tmpdir(), "klikk-sqlite-"));
@@ -98,7 +98,7 @@ test.describe("two instances sharing one Redis", () => {
   let b: SpawnedApp;
 
   test.beforeAll(async () => {
-    test.setTimeout(90_000);
+    test.setTimeout(scaled(90_000));
     redis = await startRedisServer();
     [a, b] = await Promise.all([spawnApp(E2E.appPort + 66, { REDIS_URL: redis.url }), spawnApp(E2E.appPort + 67, { REDIS_URL: redis.url })]);
   });
@@ -132,7 +132,7 @@ test.describe("two instances sharing one Redis", () => {
   });
 
   test("Redis down: 503 store_unavailable in the one error shape; back up: recovers without a restart", async () => {
-    test.setTimeout(60_000);
+    test.setTimeout(scaled(60_000));
     const cookie = await signInCookie(a);
     await redis.kill();
     const down = await ordersWith(a, cookie);
@@ -148,9 +148,11 @@ test.describe("two instances sharing one Redis", () => {
 
     await redis.restart();
     // The restarted Redis kept nothing (no persistence): signed out, but answering again.
-    await expect.poll(async () => (await ordersWith(a, cookie)).status, { timeout: 20_000 }).toBe(401);
+    await expect.poll(async () => (await ordersWith(a, cookie)).status, { timeout: scaled(20_000) }).toBe(401);
     const again = await signInCookie(a);
-    expect((await ordersWith(b, again)).status).toBe(200);
+    // Each instance reconnects on its own backoff (up to 2 s between tries), so B may still be
+    // waiting for its next try when A is already back: wait for B's recovery, not A's.
+    await expect.poll(async () => (await ordersWith(b, again)).status, { timeout: scaled(20_000) }).toBe(200);
     expect((await fetch(`${a.url}/api/health`)).status).toBe(200);
   });
 });

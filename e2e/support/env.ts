@@ -30,6 +30,11 @@ export const E2E = {
   sessionSecret: "e2e-session-secret-that-is-long-enough-0123456789",
 } as const;
 
+/** A test's own timeout (a long test, a slow poll) stretched by the same factor as the configuration's. */
+export function scaled(milliseconds: number): number {
+  return milliseconds * E2E.timeoutFactor;
+}
+
 /** Where the e2e stack's dashboard instance on `port` writes its log. */
 export function appLogFile(port: number): string {
   return `.cache/e2e-app-${port}.log`;

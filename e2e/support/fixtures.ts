@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E } from "./env";
+import { E2E, scaled } from "./env";
 import { findSecrets } from "./secrets";
 import { simulator } from "./simulator";
 
@@ -56,7 +56,7 @@ export const test = base.extend<{ signedInPage: Page; secretScan: void }>({
    * page reacts (components/shell/hydration-marker marks it), or gives up quietly for pages that never do.
    */
   page: async ({ page }, provide) => {
-    const ready = () => page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 15_000 * E2E.timeoutFactor }).catch(() => undefined);
+    const ready = () => page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: scaled(15_000) }).catch(() => undefined);
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (...args: Parameters<Page["goto"]>) => {
