@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { InventoryPlaceholder } from "@/components/servers/inventory-placeholder";
 import { InventorySummary } from "@/components/servers/inventory-summary";
 import { ServerCards } from "@/components/servers/server-cards";
@@ -62,6 +62,10 @@ export function InventoryResults({ orderItemId, text, running, profile, account,
   const orders = ordersQuery.data;
   const orderIds = useMemo(() => (orders ? orderIdsByItem(orders) : new Map<number, number>()), [orders]);
   const filtered = visible.length !== rows.length;
+  // The totals follow in a render of their own, after the table: a keystroke's render shows the
+  // rows a person is looking for without first summing up to 20,000 servers' resources (the
+  // summary is folded under the list, and memoised on its rows, so the urgent render skips it).
+  const summaryRows = useDeferredValue(visible);
 
   // Build the search index in idle slices after the first paint, so the first keystroke finds it ready.
   useEffect(() => {
@@ -154,7 +158,7 @@ export function InventoryResults({ orderItemId, text, running, profile, account,
             </>
           )}
           {/* After the list, folded: on a phone the servers come first, the figures on demand. */}
-          <InventorySummary rows={visible} filtered={filtered} accountLabel={accountLabel} />
+          <InventorySummary rows={summaryRows} filtered={summaryRows.length !== rows.length} accountLabel={accountLabel} />
         </>
       )}
     </>
