@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { appLogFile, appServerEnv } from "./env";
+import { appLogFile, appServerEnv, scaled } from "./env";
 
 /** True when something accepts connections on the loopback port. */
 function portAnswers(port: number): Promise<boolean> {
@@ -39,7 +39,7 @@ export async function spawnApp(port: number, env: Record<string, string>, extraH
   closeSync(log);
   const api = await playwrightRequest.newContext({ baseURL: url, extraHTTPHeaders: extraHeaders });
   try {
-    await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 20_000 }).toBe(200);
+    await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: scaled(20_000) }).toBe(200);
   } catch (error) {
     // Never leave a half-started server behind: it would hold the port for the next test.
     child.kill("SIGTERM");

@@ -73,16 +73,26 @@ export async function apiResponse(path: string, init: ApiFetchInit = {}): Promis
   const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
   // Mutating routes demand a JSON content type (part of the CSRF defence), even without a body.
   if (init.body !== undefined || (init.method ?? "GET") !== "GET") headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  return checkedResponse(
+    fetch(path, {
       method: init.method ?? "GET",
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: "same-origin",
       cache: "no-store",
       signal: init.signal,
-    });
+    }),
+  );
+}
+
+/**
+ * A request to the dashboard's API made elsewhere (one the page's HTML started before the
+ * scripts loaded, lib/queries/early-response.ts), checked as apiResponse checks its own.
+ */
+export async function checkedResponse(pending: Promise<Response>): Promise<Response> {
+  let response: Response;
+  try {
+    response = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");

@@ -2,7 +2,8 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
-import { ApiError, apiResponse, withAccount } from "@/lib/queries/api-fetch";
+import { ApiError, apiResponse, checkedResponse, withAccount } from "@/lib/queries/api-fetch";
+import { takeEarlyResponse } from "@/lib/queries/early-response";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
 import { tagServers } from "@/lib/accounts/tag-servers";
 
@@ -33,7 +34,9 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       // of any size has arrived) instead of in the first load of every page that lists servers.
       const streamCode = import("@/lib/servers/servers-stream");
       streamCode.catch(() => undefined); // awaited below; a failed request must not leave it unhandled
-      const response = await apiResponse(url, { signal });
+      // On a full load of /servers with a large list, the page's HTML may have asked already.
+      const early = takeEarlyResponse(url, signal);
+      const response = await (early ? checkedResponse(early) : apiResponse(url, { signal }));
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
       const { readServersBody, ServersBodyParser } = await streamCode;
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.

@@ -39,15 +39,25 @@ const LARGE_MEMORY_MS = 10 * 60_000;
  * client navigation, polling and mutations carry on from there unchanged. Anything that fails
  * is left out and fetched by the browser, which shows the error where it happens.
  */
-export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
+export type Prefetched = {
+  state: DehydratedState;
+  /**
+   * The session's server list is too large for the HTML (known from before, or found now): the
+   * page may start the browser's request for it early (components/servers/early-server-list.tsx).
+   */
+  serverListTooLarge: boolean;
+};
+
+export async function prefetch(wants: Prefetch): Promise<Prefetched> {
   const queryClient = new QueryClient();
+  let serverListTooLarge = false;
   // A client-side navigation (the router's fetch, not a document load) skips this: the
   // browser's cache already has the data or fetches it itself, so navigating stays as quick
   // as before instead of waiting for the upstream here. Browsers say which is which.
   const dest = (await headers()).get("sec-fetch-dest");
-  if (dest && dest !== "document") return dehydrate(queryClient);
+  if (dest && dest !== "document") return { state: dehydrate(queryClient), serverListTooLarge };
   const session = await getSession();
-  if (!session) return dehydrate(queryClient);
+  if (!session) return { state: dehydrate(queryClient), serverListTooLarge };
   const signal = AbortSignal.timeout(PREFETCH_BUDGET_MS);
 
   // The same lists the route handlers answer with (every account of the session, each row
@@ -71,6 +81,7 @@ export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
   }
   const key = session.accounts.map((account) => account.key).join(",");
   const knownLarge = (largeInventories.get(key) ?? 0) > Date.now() - LARGE_MEMORY_MS;
+  if (wants.servers && knownLarge) serverListTooLarge = true;
   if (wants.servers && !knownLarge) {
     jobs.push(
       listSessionServers(session, undefined, signal)
@@ -83,6 +94,7 @@ export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
           } else {
             if (largeInventories.size > 1_000) largeInventories.clear();
             largeInventories.set(key, Date.now());
+            serverListTooLarge = true;
           }
         }),
     );
@@ -91,5 +103,5 @@ export async function prefetch(wants: Prefetch): Promise<DehydratedState> {
   for (const result of results) {
     if (result.status === "rejected") logger.warn(`prefetch skipped, the browser will ask: ${result.reason instanceof Error ? result.reason.name : "error"}`);
   }
-  return dehydrate(queryClient);
+  return { state: dehydrate(queryClient), serverListTooLarge };
 }

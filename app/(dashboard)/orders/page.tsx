@@ -8,7 +8,7 @@ import { prefetch } from "@/lib/server/prefetch";
 export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage() {
-  const state = await prefetch({ orders: true });
+  const { state } = await prefetch({ orders: true });
   return (
     <HydrationBoundary state={state}>
       <PageHeader title="Orders" description="Every order with its status. Orders in progress update by themselves." actions={<NewOrderLink />} />

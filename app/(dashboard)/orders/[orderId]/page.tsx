@@ -22,7 +22,7 @@ export default async function OrderPage({ params }: Props) {
   const id = parseOrderId((await params).orderId);
   if (id === null) notFound();
   // The list gives the order its reference and creation time (order_status has neither).
-  const state = await prefetch({ order: id, orders: true });
+  const { state } = await prefetch({ order: id, orders: true });
   return (
     <HydrationBoundary state={state}>
       {/* No Suspense boundary (nor loading.tsx): see app/(dashboard)/orders/page.tsx. */}

@@ -1,6 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EarlyServerList } from "@/components/servers/early-server-list";
 import { ServerDetailPage } from "@/components/servers/server-detail-page";
 import { prefetch } from "@/lib/server/prefetch";
 
@@ -21,9 +22,10 @@ export default async function ServerPage({ params }: Props) {
   // Not a server id at all: the app's not-found page. A valid id that is not in the list gets
   // the server's own not-found state (only the browser's list can tell).
   if (id === null) notFound();
-  const state = await prefetch({ servers: true, orders: true });
+  const { state, serverListTooLarge } = await prefetch({ servers: true, orders: true });
   return (
     <HydrationBoundary state={state}>
+      <EarlyServerList when={serverListTooLarge} />
       <ServerDetailPage serverId={id} />
     </HydrationBoundary>
   );

@@ -1,0 +1,74 @@
+import { startSimulator, type Simulator } from "../simulator/index.ts";
+import { E2E, scaled } from "./support/env";
+import { demo, expect, signIn, test } from "./support/fixtures";
+import { spawnApp, type SpawnedApp } from "./support/spawn-app";
+
+/**
+ * A server list too large to put in the HTML (lib/server/prefetch.ts: over 2,000 servers) on its
+ * own simulator and dashboard instance: the page's HTML starts the browser's request for it, and
+ * the servers query takes that request over instead of asking again after hydration.
+ */
+test.describe("a large server list", () => {
+  let simulator: Simulator;
+  let app: SpawnedApp;
+  const SERVERS = 2_500;
+
+  test.beforeAll(async () => {
+    test.setTimeout(scaled(90_000));
+    simulator = await startSimulator({ port: 0, quiet: true, servers: SERVERS, faultsApi: true });
+    app = await spawnApp(E2E.appPort + 71, { KLIKK_API_URL: simulator.url });
+  });
+
+  test.afterAll(async () => {
+    await app?.stop();
+    await simulator?.close();
+  });
+
+  const serverListCalls = async () => ((await (await fetch(`${simulator.origin}/__sim/stats`)).json()) as { requests: Record<string, number> }).requests.server_list ?? 0;
+
+  test("is asked for by the page's HTML, once, and the inventory shows it", async ({ browser }) => {
+    test.setTimeout(scaled(60_000));
+    const context = await browser.newContext({ baseURL: app.url });
+    try {
+      await signIn(context.request, demo.token, app.url);
+      const page = await context.newPage();
+      const wholeListRequests: string[] = [];
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname === "/api/servers" && url.search === "") wholeListRequests.push(request.url());
+      });
+      // Who started each request for the list: the page's own inline script (the HTML), or a
+      // script file of the app (the query, after the scripts loaded).
+      const initiators: string[] = [];
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      cdp.on("Network.requestWillBeSent", (event) => {
+        const url = new URL(event.request.url);
+        if (url.pathname !== "/api/servers" || url.search !== "") return;
+        const frame = event.initiator.stack?.callFrames[0];
+        initiators.push(frame && new URL(frame.url).pathname.startsWith("/_next/") ? "app script" : "page HTML");
+      });
+
+      for (const load of ["first", "second"]) {
+        wholeListRequests.length = 0;
+        initiators.length = 0;
+        const before = await serverListCalls();
+        await page.goto("/servers");
+        await expect(page.getByTestId("result-count")).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+        expect(wholeListRequests, `${load} load: one request for the list`).toHaveLength(1);
+        expect(initiators, `${load} load: asked by the page's HTML, and taken over by the query`).toEqual(["page HTML"]);
+        // The first load's server read the list to find it too large; from then on it knows.
+        expect(await serverListCalls(), `${load} load: upstream calls`).toBe(before + (load === "first" ? 2 : 1));
+      }
+
+      // One order item's servers: the whole list is not asked for at all.
+      wholeListRequests.length = 0;
+      await page.goto("/servers?orderItemId=1");
+      await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
+      await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
+      expect(wholeListRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
