@@ -49,6 +49,8 @@ function main(): void {
     console.error(`No build to measure (${error instanceof Error ? error.message : String(error)}); run \`npm run build\` first.`);
     process.exit(1);
   }
+  const routesOf = new Map<string, number>();
+  for (const b of bundles) for (const c of b.chunks) routesOf.set(c.path, (routesOf.get(c.path) ?? 0) + 1);
   const pad = (text: string, width: number) => text.padEnd(width);
   const width = Math.max(...bundles.map((b) => b.route.length)) + 2;
   console.log(`First Load JS per route (gzip / raw kB), target ≤ ${FIRST_LOAD_TARGET_KB} kB gzip`);
@@ -56,7 +58,9 @@ function main(): void {
   for (const b of [...bundles].sort((a, b) => b.gzipKb - a.gzipKb)) {
     const over = b.gzipKb > FIRST_LOAD_TARGET_KB ? `over by ${(b.gzipKb - FIRST_LOAD_TARGET_KB).toFixed(1)}` : "";
     console.log(`  ${pad(b.route, width)}${pad(b.gzipKb.toFixed(1), 8)}${pad(b.rawKb.toFixed(1), 9)}${over}`);
-    if (values.chunks) for (const c of b.chunks.slice(0, Number(values.top))) console.log(`      ${c.gzipKb.toFixed(1).padStart(6)}  ${c.path}`);
+    // How many routes load each chunk: the ones every route shares are framework and layout, a
+    // route's own code is in the chunks few routes load.
+    if (values.chunks) for (const c of b.chunks.slice(0, Number(values.top))) console.log(`      ${c.gzipKb.toFixed(1).padStart(6)}  ${c.path}  (${routesOf.get(c.path)} of ${bundles.length} routes)`);
   }
   const over = bundles.filter((b) => b.gzipKb > FIRST_LOAD_TARGET_KB).length;
   console.log(`${bundles.length - over} of ${bundles.length} routes at or under ${FIRST_LOAD_TARGET_KB} kB`);
