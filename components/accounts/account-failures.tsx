@@ -1,8 +1,11 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { useAccountLabels } from "@/components/accounts/session-accounts";
+import { lazy, Suspense } from "react";
 import { useAccountFailures } from "@/lib/queries/account-failures";
+
+// The warning itself loads only when an account's list failed, which most visits never see; it
+// is on the first load of the overview, orders and servers pages otherwise.
+const AccountFailuresAlert = lazy(() => import("@/components/accounts/account-failures-alert").then((m) => ({ default: m.AccountFailuresAlert })));
 
 /**
  * The accounts whose list could not be read while the others' could: named above the list, so
@@ -10,18 +13,10 @@ import { useAccountFailures } from "@/lib/queries/account-failures";
  */
 export function AccountFailures({ list }: { list: "orders" | "servers" }) {
   const failures = useAccountFailures(list);
-  const { label } = useAccountLabels();
   if (failures.length === 0) return null;
   return (
-    <Alert tone="warning" title={`Some accounts' ${list} are missing`}>
-      <ul className="list-disc pl-5">
-        {failures.map((failure) => (
-          <li key={failure.account}>
-            {label(failure.account)}: {failure.message}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-1">The list shows the other accounts; it asks again on the next update.</p>
-    </Alert>
+    <Suspense fallback={null}>
+      <AccountFailuresAlert list={list} failures={failures} />
+    </Suspense>
   );
 }

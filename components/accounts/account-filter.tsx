@@ -1,6 +1,6 @@
 "use client";
 
-import { inputClasses } from "@/components/ui/field";
+import { inputClasses } from "@/components/ui/input-classes";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 
 /**

@@ -1,9 +1,8 @@
 "use client";
 
-import { lazy, Suspense, useId, useState, type FormEvent } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button-core";
-import { TextField } from "@/components/ui/field";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { useChangeAccountMutation } from "@/lib/queries/accounts";
@@ -12,6 +11,9 @@ import { useChangeAccountMutation } from "@/lib/queries/accounts";
 // pointer or focus reaches it): most visits remove nothing.
 const loadDialog = () => import("@/components/accounts/remove-account-dialog");
 const RemoveAccountDialog = lazy(() => loadDialog().then((m) => ({ default: m.RemoveAccountDialog })));
+// The same for the rename field: most visits rename nothing.
+const loadRename = () => import("@/components/accounts/rename-account-form");
+const RenameAccountForm = lazy(() => loadRename().then((m) => ({ default: m.RenameAccountForm })));
 
 const METHODS = { token: "Account token", basic: "Password (Basic)", digest: "Password (Digest)" } as const;
 
@@ -24,20 +26,9 @@ export function AccountRow({ account, onRemoved }: { account: PublicAccount; onR
   const id = useId();
   const change = useChangeAccountMutation();
   const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(account.label);
   const [confirming, setConfirming] = useState(false);
   const [confirmAsked, setConfirmAsked] = useState(false);
   const who = account.method === "token" ? (account.tokenHint ? `token …${account.tokenHint}` : "token") : `user ${account.username ?? ""}`;
-
-  async function saveLabel(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    try {
-      await change.mutateAsync({ key: account.key, label: draft });
-      setRenaming(false);
-    } catch {
-      // Shown beside the field.
-    }
-  }
 
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900" aria-labelledby={`${id}-name`} data-account={account.key}>
@@ -60,7 +51,14 @@ export function AccountRow({ account, onRemoved }: { account: PublicAccount; onR
               Use for new orders<span className="sr-only"> ({account.label})</span>
             </Button>
           )}
-          <Button variant="secondary" size="sm" aria-expanded={renaming} onClick={() => { setDraft(account.label); setRenaming((value) => !value); }}>
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-expanded={renaming}
+            onPointerEnter={() => void loadRename()}
+            onFocus={() => void loadRename()}
+            onClick={() => setRenaming((value) => !value)}
+          >
             Rename<span className="sr-only"> {account.label}</span>
           </Button>
           {account.primary ? null : (
@@ -80,24 +78,19 @@ export function AccountRow({ account, onRemoved }: { account: PublicAccount; onR
         </div>
       </div>
       {renaming ? (
-        <form onSubmit={saveLabel} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
-          <TextField
+        <Suspense fallback={null}>
+          <RenameAccountForm
             id={`${id}-label`}
-            label={`New name for ${account.label}`}
-            className="min-w-0 flex-1"
-            maxLength={60}
-            value={draft}
-            autoFocus
-            onChange={(event) => setDraft(event.target.value)}
-            error={change.isError && renaming ? (isApiError(change.error) && change.error.fields?.label) || errorText(change.error) : null}
+            account={account}
+            pending={change.isPending}
+            error={change.isError ? (isApiError(change.error) && change.error.fields?.label) || errorText(change.error) : null}
+            onSave={async (label) => {
+              await change.mutateAsync({ key: account.key, label });
+              setRenaming(false);
+            }}
+            onCancel={() => setRenaming(false)}
           />
-          <Button type="submit" size="sm" pending={change.isPending}>
-            Save name
-          </Button>
-          <Button type="button" variant="secondary" size="sm" onClick={() => setRenaming(false)}>
-            Cancel
-          </Button>
-        </form>
+        </Suspense>
       ) : change.isError ? (
         <Alert tone="error" className="mt-3">
           <p>{errorText(change.error)}</p>

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
-import { FieldFrame, fieldDescribedBy, inputClasses } from "@/components/ui/field";
+import { FieldFrame, fieldDescribedBy } from "@/components/ui/field";
+import { inputClasses } from "@/components/ui/input-classes";
 import type { Draft } from "@/lib/order-wizard/draft";
 import type { FieldId } from "@/lib/order-wizard/steps";
 import type { PriceList } from "@/lib/pricing";

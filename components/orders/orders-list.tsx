@@ -8,11 +8,9 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { downloadCsv, downloadJson } from "@/lib/export";
 import { countOf, nouns } from "@/lib/format/numbers";
 import {
   isCancellable,
-  orderCsvColumns,
   orderInProgress,
   orderListDefaults,
   orderTarget,
@@ -30,6 +28,10 @@ import { OrderCards } from "./order-cards";
 import { OrderTable } from "./order-table";
 import { useCancelFlow } from "./use-cancel-flow";
 import { useLiveInterval } from "./use-live-interval";
+
+// The export (the CSV writer and the orders' columns) loads with the first click on it, or when
+// the pointer or focus reaches it: most visits export nothing.
+const loadExport = () => Promise.all([import("@/lib/export"), import("@/lib/orders/columns")]);
 
 /** The orders list: filter, search and sort kept in the URL; live status; cancel one or many. */
 export function OrdersList() {
@@ -54,6 +56,13 @@ export function OrdersList() {
     const ids = new Set(settled.map((result) => result.target.orderId));
     setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
   });
+
+  const [exportFailed, setExportFailed] = useState(false);
+  function exportAs(write: (modules: Awaited<ReturnType<typeof loadExport>>) => void) {
+    setExportFailed(false);
+    // Should the export's code not load (the dashboard is unreachable), say so instead of doing nothing.
+    loadExport().then(write, () => setExportFailed(true));
+  }
 
   // Selection only ever holds rows that are on screen and can still be cancelled.
   const selectable = shown.filter((o) => isCancellable(o.status));
@@ -101,6 +110,11 @@ export function OrdersList() {
               <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
             </div>
             <div className="flex flex-wrap gap-2">
+              {exportFailed ? (
+                <span role="alert" className="self-center text-sm text-red-700 dark:text-red-300">
+                  Could not export; try again.
+                </span>
+              ) : null}
               {/* Only there while something is selected: an idle red button beside the list read as its main action. */}
               {selectedShown.length > 0 ? (
                 <Button
@@ -113,10 +127,24 @@ export function OrdersList() {
                   Cancel selected ({selectedShown.length})
                 </Button>
               ) : null}
-              <Button variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => downloadCsv("orders.csv", shown, orderCsvColumns(several ? accountLabel : undefined))}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={shown.length === 0}
+                onPointerEnter={() => void loadExport()}
+                onFocus={() => void loadExport()}
+                onClick={() => exportAs(([{ downloadCsv }, { orderCsvColumns }]) => downloadCsv("orders.csv", shown, orderCsvColumns(several ? accountLabel : undefined)))}
+              >
                 Export CSV
               </Button>
-              <Button variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => downloadJson("orders.json", shown)}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={shown.length === 0}
+                onPointerEnter={() => void loadExport()}
+                onFocus={() => void loadExport()}
+                onClick={() => exportAs(([{ downloadJson }]) => downloadJson("orders.json", shown))}
+              >
                 Export JSON
               </Button>
             </div>

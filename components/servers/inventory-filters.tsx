@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { AccountFilter } from "@/components/accounts/account-filter";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import { inputClasses } from "@/components/ui/field";
+import { inputClasses } from "@/components/ui/input-classes";
 import { profileLabel } from "@/lib/servers/profiles";
 import type { RunningFilter } from "@/lib/servers/view-state";
 

@@ -12,7 +12,7 @@ import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { formatCount, formatMemory, formatStorage } from "@/lib/format/numbers";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
-import { toRow } from "@/lib/servers/inventory";
+import { toRow } from "@/lib/servers/row";
 import { orderItemOf } from "@/lib/servers/orders";
 import { profileLabel } from "@/lib/servers/profiles";
 

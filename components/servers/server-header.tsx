@@ -7,7 +7,7 @@ import { RunningBadge } from "@/components/ui/status-badge";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { isCancellable, itemTarget, type CancelRequest } from "@/lib/orders/order-view";
 import { primaryAddresses, sshCommand } from "@/lib/servers/addresses";
-import type { InventoryRow } from "@/lib/servers/inventory";
+import type { InventoryRow } from "@/lib/servers/row";
 
 type Owner = { order: OrderStatus; item: OrderStatus["order_items"][number] };
 

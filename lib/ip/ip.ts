@@ -103,19 +103,11 @@ export function ipv6Groups(input: string): number[] | null {
   return scanIpv6(input);
 }
 
-const INTERNAL_RANGES = new Set(["private", "uniqueLocal", "linkLocal", "loopback", "unspecified"]);
-
 /**
- * How likely an address is the one to reach a server from outside: 2 globally routable, 1 not
- * internal either (documentation and CGNAT space, as demo data uses), 0 internal or unparsable.
+ * Reachability (public, special, internal) has its one implementation in reachability.ts, on the
+ * scanners and ipaddr.js's range table, so the server page's first load does not carry ipaddr.js.
  */
-export function reachability(input: string): 0 | 1 | 2 {
-  const address = parseAddress(input);
-  if (!address) return 0;
-  const range = unmap(address).range();
-  if (range === "unicast") return 2;
-  return INTERNAL_RANGES.has(range) ? 0 : 1;
-}
+export { addressRange, reachability } from "./reachability.ts";
 
 /** The RFC 5952 form of eight IPv6 groups: lowercase, no leading zeros, the longest zero run as `::`. */
 export const ipv6Compressed = compressIpv6Groups;

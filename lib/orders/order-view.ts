@@ -1,8 +1,7 @@
 /**
  * The pure parts of the orders pages: filtering, search, sort, the polling back-off, the item
- * timeline and how a cancel outcome reads. No React, so it is unit-tested on its own.
+ * timeline and how a cancel outcome reads (the export's columns: columns.ts). No React, so it is unit-tested on its own.
  */
-import type { CsvColumn } from "@/lib/export";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { statusClass, statusLabel, type StatusClass } from "@/lib/klikk/status";
 import { isApiError } from "@/lib/queries/api-fetch";
@@ -178,16 +177,3 @@ export function outcomeText(outcome: CancelOutcome): string {
       return `Failed: ${outcome.message}`;
   }
 }
-
-/** The orders export; with several accounts in the session, an Account column names each one's. */
-export const orderCsvColumns = (accountLabel?: (key: string | undefined) => string): readonly CsvColumn<Order>[] => [
-  { header: "Order id", value: (o) => o.order_id },
-  ...(accountLabel ? [{ header: "Account", value: (o: Order) => accountLabel(o.account) }] : []),
-  { header: "Reference", value: (o) => o.reference ?? "" },
-  { header: "Created", value: (o) => o.created ?? "" },
-  { header: "Items", value: (o) => o.order_items.length },
-  { header: "Item names", value: (o) => o.order_items.map(itemLabel).join("; ") },
-  { header: "Status code", value: (o) => o.status },
-  { header: "Status", value: (o) => statusLabel(o.status) },
-  { header: "Message", value: (o) => o.message },
-];

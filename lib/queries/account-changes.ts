@@ -2,10 +2,11 @@
  * Changes to the session's accounts as plain functions, without TanStack's mutation hooks: the
  * header's account switcher is on every page, and importing useMutation (its observer, about
  * 1 kB gzip) from there put it into the first load of pages that change nothing.
- * lib/queries/accounts.ts builds the accounts page's hooks on these.
+ * lib/queries/accounts.ts builds the accounts page's hooks on these, loading this module with
+ * the first change.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import type { PublicAccount } from "@/lib/accounts/accounts";
+import type { Credentials, PublicAccount } from "@/lib/accounts/accounts";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, orderKeys, serverKeys, sessionKey } from "@/lib/queries/keys";
 import type { SessionInfo } from "@/lib/queries/session";
@@ -35,3 +36,17 @@ export async function changeAccount(queryClient: QueryClient, { key, ...body }: 
   return answer;
 }
 
+
+/** Adds an account to the session (checked upstream like a sign-in) and applies the answer. */
+export async function addAccount(queryClient: QueryClient, body: { credentials: Credentials; label?: string; activate?: boolean }): Promise<AccountsAnswer & { account: string }> {
+  const answer = await apiFetch<AccountsAnswer & { account: string }>("/api/session/accounts", { method: "POST", body });
+  applyAccounts(queryClient, answer.accounts, true);
+  return answer;
+}
+
+/** Removes an account from the session (its credential is forgotten) and applies the answer. */
+export async function removeAccount(queryClient: QueryClient, key: string): Promise<AccountsAnswer> {
+  const answer = await apiFetch<AccountsAnswer>(`/api/session/accounts/${encodeURIComponent(key)}`, { method: "DELETE" });
+  applyAccounts(queryClient, answer.accounts, true);
+  return answer;
+}

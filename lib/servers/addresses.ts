@@ -1,4 +1,6 @@
-import { reachability } from "@/lib/ip/ip";
+// Not "@/lib/ip/ip": that module is built on ipaddr.js, which the server page's header would then
+// load on first paint for this one function.
+import { reachability } from "@/lib/ip/reachability";
 import type { Server } from "@/lib/klikk/schemas";
 
 /**

@@ -4,64 +4,15 @@
  * Nothing here knows React, so the 20,000-server paths are unit-tested and benchmarked alone.
  */
 import type { Server } from "@/lib/klikk/schemas";
+import { toRow, type InventoryRow } from "./row";
 import { addressSearchText, compressIpv6, expandIpv6, ipv4SortKey, ipv6SortKey, parseIpv6 } from "./ip";
 import { compareNames } from "./natural-order";
 import { compareNullable } from "./profiles";
 import type { RunningFilter, SortDir, SortKey } from "./view-state";
 
-export type InventoryRow = {
-  readonly server: Server;
-  readonly id: number;
-  readonly name: string;
-  readonly running: boolean;
-  readonly cpu: number;
-  /** MiB, as the API gives it. */
-  readonly memoryMiB: number;
-  /** MB, the sum of every storage. */
-  readonly storageMB: number;
-  /** The first IPv4 / IPv6 address over all networks in ifindex order; "" when there is none. */
-  readonly ipv4: string;
-  readonly ipv6: string;
-  /** customer_id: the profile the server belongs to. */
-  readonly profile: number | null;
-  /** The key of the session account the server was listed for (issue 15); "" when unknown. */
-  readonly account: string;
-  readonly orderItemId: number | null;
-  /**
-   * Name and every address in every form a search should find, lowercase, newline-separated.
-   * Built on first use (searchTextOf), not at load: parsing every IPv6 address of 20,000
-   * servers would otherwise sit between the data's arrival and the table's first render. The
-   * inventory warms it in idle time right after the first paint (warmSearchText).
-   */
-  search: string | undefined;
-};
-
-export function toRow(server: Server & { account?: string }): InventoryRow {
-  const networks = server.networks.length > 1 ? [...server.networks].sort((a, b) => a.ifindex - b.ifindex) : server.networks;
-  let ipv4 = "";
-  let ipv6 = "";
-  for (const network of networks) {
-    if (ipv4 === "" && network.ipv4) ipv4 = network.ipv4;
-    if (ipv6 === "" && network.ipv6) ipv6 = network.ipv6;
-  }
-  let storageMB = 0;
-  for (const storage of server.storages) storageMB += storage.size;
-  return {
-    server,
-    id: server.id,
-    name: server.name,
-    running: server.is_running === 1,
-    cpu: server.cpu,
-    memoryMiB: server.memory,
-    storageMB,
-    ipv4,
-    ipv6,
-    profile: server.customer_id,
-    account: server.account ?? "",
-    orderItemId: server.order_item_id,
-    search: undefined,
-  };
-}
+// The row itself lives in row.ts, so a page that shows one server does not load the list's search,
+// filter and sort with it.
+export { toRow, type InventoryRow };
 
 /** The row's search text, built once (see InventoryRow.search). */
 export function searchTextOf(row: InventoryRow): string {
