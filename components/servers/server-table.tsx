@@ -3,7 +3,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { measureRendered } from "@/components/servers/measure-rendered";
-import { useRecycledKeys } from "@/components/ui/recycled-keys";
 import { DetailRow, ServerRow } from "@/components/servers/server-row";
 import type { InventoryRow } from "@/lib/servers/inventory";
 import type { SortDir, SortKey } from "@/lib/servers/view-state";
@@ -124,7 +123,6 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
   });
 
   const items = virtualizer.getVirtualItems();
-  const slotOf = useRecycledKeys(items.map((item) => item.key));
   const totalSize = virtualizer.getTotalSize();
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) : 0;
   const paddingBottom = items.length > 0 ? totalSize - (items[items.length - 1]?.end ?? 0) : 0;
@@ -176,11 +174,11 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
             const item = flat[virtualItem.index];
             if (!item) return null;
             if (isDetail(item)) {
-              return <DetailRow key={slotOf.get(virtualItem.key)} row={item.detailOf} rowIndex={virtualItem.index + 2} dataIndex={virtualItem.index} columnCount={columnCount} measure={measure} />;
+              return <DetailRow key={virtualItem.key} row={item.detailOf} rowIndex={virtualItem.index + 2} dataIndex={virtualItem.index} columnCount={columnCount} measure={measure} />;
             }
             return (
               <ServerRow
-                key={slotOf.get(virtualItem.key)}
+                key={virtualItem.key}
                 row={item}
                 rowIndex={virtualItem.index + 2}
                 dataIndex={virtualItem.index}
