@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { earlyRequestScript } from "@/lib/queries/early-response";
+import { earlyRequestScript } from "@/lib/queries/early-request-script";
 
 /**
  * On a full load of a page that shows the whole server list, when the list is too large for the

@@ -32,6 +32,8 @@ type ApiFetchInit = {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** This call's request, already made elsewhere (lib/queries/early-response.ts): read it instead of asking again. */
+  started?: Promise<Response>;
 };
 
 function readErrorBody(status: number, body: unknown, retryAfter: string | null): ApiError {
@@ -73,26 +75,17 @@ export async function apiResponse(path: string, init: ApiFetchInit = {}): Promis
   const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
   // Mutating routes demand a JSON content type (part of the CSRF defence), even without a body.
   if (init.body !== undefined || (init.method ?? "GET") !== "GET") headers["Content-Type"] = "application/json";
-  return checkedResponse(
-    fetch(path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: "same-origin",
-      cache: "no-store",
-      signal: init.signal,
-    }),
-  );
-}
-
-/**
- * A request to the dashboard's API made elsewhere (one the page's HTML started before the
- * scripts loaded, lib/queries/early-response.ts), checked as apiResponse checks its own.
- */
-export async function checkedResponse(pending: Promise<Response>): Promise<Response> {
   let response: Response;
   try {
-    response = await pending;
+    response = await (init.started ??
+      fetch(path, {
+        method: init.method ?? "GET",
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: "same-origin",
+        cache: "no-store",
+        signal: init.signal,
+      }));
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");

@@ -7,6 +7,7 @@
  * over the first time it runs, as if it had made it itself.
  */
 
+/** What the page's script leaves on `window.__klikkEarly` (./early-request-script.ts writes it). */
 type EarlyRequest = { url: string; startedAt: number; response: Promise<Response>; abort(): void };
 type EarlyWindow = Window & { __klikkEarly?: EarlyRequest };
 
@@ -15,13 +16,6 @@ type EarlyWindow = Window & { __klikkEarly?: EarlyRequest };
  * failed, the tab slept), and the answer may be out of date by then.
  */
 const EARLY_MAX_AGE_MS = 15_000;
-
-/** The inline script (run with the page's CSP nonce) that starts the request for `url`. */
-export function earlyRequestScript(url: string): string {
-  // The same request as apiResponse's GET, so the answer is read exactly as its own would be.
-  const target = JSON.stringify(url);
-  return `(function(){try{var c=new AbortController();var r=fetch(${target},{headers:{Accept:"application/json"},credentials:"same-origin",cache:"no-store",signal:c.signal});r.catch(function(){});window.__klikkEarly={url:${target},startedAt:Date.now(),response:r,abort:function(){c.abort()}};}catch(e){}})();`;
-}
 
 /**
  * The response of the request the HTML started for `url`, at most once; undefined when there is

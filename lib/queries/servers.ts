@@ -2,8 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
-import { ApiError, apiResponse, checkedResponse, withAccount } from "@/lib/queries/api-fetch";
-import { takeEarlyResponse } from "@/lib/queries/early-response";
+import { ApiError, apiResponse, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
 import { tagServers } from "@/lib/accounts/tag-servers";
 
@@ -34,9 +33,11 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       // of any size has arrived) instead of in the first load of every page that lists servers.
       const streamCode = import("@/lib/servers/servers-stream");
       streamCode.catch(() => undefined); // awaited below; a failed request must not leave it unhandled
-      // On a full load of /servers with a large list, the page's HTML may have asked already.
-      const early = takeEarlyResponse(url, signal);
-      const response = await (early ? checkedResponse(early) : apiResponse(url, { signal }));
+      // On a full load of a page with a large list, the page's HTML may have asked already
+      // (lib/queries/early-response.ts; waiting for the parser's code then costs nothing, the
+      // list is downloading meanwhile).
+      const early = "__klikkEarly" in globalThis ? (await streamCode).takeEarlyResponse(url, signal) : undefined;
+      const response = await apiResponse(url, { signal, started: early });
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
       const { readServersBody, ServersBodyParser } = await streamCode;
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.

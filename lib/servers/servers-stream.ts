@@ -21,6 +21,11 @@
 import type { ServersAnswer } from "@/lib/accounts/tag-servers";
 import type { Server } from "@/lib/klikk/schemas";
 
+// Loaded with the list's parser rather than by an import of its own: the servers query loads
+// this module for every list anyway, and a second lazy module cost every page that lists servers
+// its loader in the first load.
+export { takeEarlyResponse } from "@/lib/queries/early-response";
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_ARRAY = 91;
