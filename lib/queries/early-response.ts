@@ -1,5 +1,5 @@
 /**
- * A large list's request started by the page's HTML instead of by its query, once the page's
+ * A large list's request started by the page's HTML, instead of by its query after the page's
  * scripts have loaded and hydrated. On a full load of /servers that is several hundred
  * milliseconds of scripts to fetch, parse and run before the query even asks; a list of 20,000
  * servers (5.6 MB) can download meanwhile. The server renders the script only when it knows the

@@ -32,13 +32,6 @@ export const PREFETCH_MAX_SERVERS = 2_000;
 const largeInventories = new Map<string, number>();
 const LARGE_MEMORY_MS = 10 * 60_000;
 
-/**
- * Fetches what a page shows on the server and returns it dehydrated for TanStack Query's
- * HydrationBoundary, so a full page load arrives with its rows in the HTML. The answers are
- * the same the route handlers give (same client, same sort), under the same query keys, so
- * client navigation, polling and mutations carry on from there unchanged. Anything that fails
- * is left out and fetched by the browser, which shows the error where it happens.
- */
 export type Prefetched = {
   state: DehydratedState;
   /**
@@ -48,6 +41,13 @@ export type Prefetched = {
   serverListTooLarge: boolean;
 };
 
+/**
+ * Fetches what a page shows on the server and returns it dehydrated for TanStack Query's
+ * HydrationBoundary, so a full page load arrives with its rows in the HTML. The answers are
+ * the same the route handlers give (same client, same sort), under the same query keys, so
+ * client navigation, polling and mutations carry on from there unchanged. Anything that fails
+ * is left out and fetched by the browser, which shows the error where it happens.
+ */
 export async function prefetch(wants: Prefetch): Promise<Prefetched> {
   const queryClient = new QueryClient();
   let serverListTooLarge = false;
