@@ -32,6 +32,8 @@ import { useLiveInterval } from "./use-live-interval";
 // The export (the CSV writer and the orders' columns) loads with the first click on it, or when
 // the pointer or focus reaches it: most visits export nothing.
 const loadExport = () => Promise.all([import("@/lib/export"), import("@/lib/orders/columns")]);
+/** Both export buttons start loading the export's code when the pointer or focus reaches them. */
+const warmExport = { onPointerEnter: () => void loadExport(), onFocus: () => void loadExport() };
 
 /** The orders list: filter, search and sort kept in the URL; live status; cancel one or many. */
 export function OrdersList() {
@@ -131,8 +133,7 @@ export function OrdersList() {
                 variant="secondary"
                 size="sm"
                 disabled={shown.length === 0}
-                onPointerEnter={() => void loadExport()}
-                onFocus={() => void loadExport()}
+                {...warmExport}
                 onClick={() => exportAs(([{ downloadCsv }, { orderCsvColumns }]) => downloadCsv("orders.csv", shown, orderCsvColumns(several ? accountLabel : undefined)))}
               >
                 Export CSV
@@ -141,8 +142,7 @@ export function OrdersList() {
                 variant="secondary"
                 size="sm"
                 disabled={shown.length === 0}
-                onPointerEnter={() => void loadExport()}
-                onFocus={() => void loadExport()}
+                {...warmExport}
                 onClick={() => exportAs(([{ downloadJson }]) => downloadJson("orders.json", shown))}
               >
                 Export JSON
