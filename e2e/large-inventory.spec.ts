@@ -1,12 +1,15 @@
 import { startSimulator, type Simulator } from "../simulator/index.ts";
 import { E2E, scaled } from "./support/env";
 import { demo, expect, signIn, test } from "./support/fixtures";
+import { simulatorControl } from "../tests/support/simulator-control";
+import { placeOrder } from "./support/orders";
 import { spawnApp, type SpawnedApp } from "./support/spawn-app";
 
 /**
  * A server list too large to put in the HTML (lib/server/prefetch.ts: over 2,000 servers) on its
  * own simulator and dashboard instance: the page's HTML starts the browser's request for it, and
- * the servers query takes that request over instead of asking again after hydration.
+ * the servers query takes that request over instead of asking again after hydration; a refetch
+ * of an unchanged list is answered 304 and keeps the list the browser holds.
  */
 test.describe("a large server list", () => {
   let simulator: Simulator;
@@ -67,6 +70,43 @@ test.describe("a large server list", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
       await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
       expect(wholeListRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a refresh of an unchanged list is answered 304 and keeps it; a changed list comes whole", async ({ browser }) => {
+    test.setTimeout(scaled(60_000));
+    const context = await browser.newContext({ baseURL: app.url });
+    try {
+      await signIn(context.request, demo.token, app.url);
+      const page = await context.newPage();
+      const count = page.getByTestId("result-count");
+      await page.goto("/servers");
+      await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+      const statuses: number[] = [];
+      page.on("response", (response) => {
+        const url = new URL(response.url());
+        if (url.pathname === "/api/servers" && url.search === "") statuses.push(response.status());
+      });
+      const refresh = page.getByRole("button", { name: "Refresh", exact: true });
+
+      const before = await serverListCalls();
+      await refresh.click();
+      await expect.poll(() => statuses).toEqual([304]);
+      // The dashboard still asked the upstream: only the browser's copy was reused.
+      expect(await serverListCalls()).toBe(before + 1);
+      await expect(refresh).toBeEnabled();
+      await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+
+      // A new server: the list differs, so it is sent whole and shown.
+      const placed = await placeOrder(context.request, "etag-new", undefined, app.url);
+      simulator.advance(60_000);
+      const orders = simulatorControl(simulator.origin).orders;
+      await expect.poll(async () => (await orders()).find((order) => order.id === placed.order_id)?.status, "the order completed").toBe(0);
+      await refresh.click();
+      await expect.poll(() => statuses).toEqual([304, 200]);
+      await expect(count).toHaveText(`Showing all ${(SERVERS + 14).toLocaleString("en-US")} servers`);
     } finally {
       await context.close();
     }

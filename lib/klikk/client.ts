@@ -167,7 +167,7 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
       if (spec.asList !== undefined) {
         chunks = await readCappedChunksOf(res, maxBodyBytes, spec.action);
         known = ValidatedAnswers.key(spec.action, chunks);
-        if (validatedAnswers.has(known)) return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
+        if (validatedAnswers.has(known)) return { ok: true, value: listBodyOf(spec.asList, chunks, known) as T };
         text = decodeUtf8Chunks(chunks);
       } else text = await readCapped(res, maxBodyBytes, spec.action);
       let json: unknown;
@@ -181,7 +181,7 @@ export function createKlikkClient(options: KlikkClientOptions): KlikkClient {
       if (spec.asList === undefined || chunks === undefined || known === undefined) return { ok: true, value: parsed.data as T };
       if (!sendableAsItCame(spec.asList, json, parsed.data)) return { ok: true, value: serialiseList(spec.asList, parsed.data) as T };
       validatedAnswers.add(known);
-      return { ok: true, value: listBodyOf(spec.asList, chunks) as T };
+      return { ok: true, value: listBodyOf(spec.asList, chunks, known) as T };
     }
     const text = await readCapped(res, ERROR_BODY_BYTES, spec.action, true);
     return mapErrorStatus({ action: spec.action, authMethod: auth.method, status, headers: res.headers, text, redact });

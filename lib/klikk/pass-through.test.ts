@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type ListBody, listBodyOf, serialiseList } from "./pass-through";
+import { type ListBody, listBodyOf as listBodyOfDigested, serialisedBody, serialiseList, ValidatedAnswers } from "./pass-through";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (body: ListBody) => new Response(body.responseBody()).text();
+/** As the client makes them: the digest is the chunks' ValidatedAnswers key. */
+const listBodyOf = (key: string, chunks: Uint8Array[]) => listBodyOfDigested(key, chunks, ValidatedAnswers.key("server_list", chunks));
 
 describe("withLeadingFields", () => {
   it("puts fields in front of a passed-through list without reading it", async () => {
@@ -36,5 +38,29 @@ describe("ListBody.responseBody", () => {
   it("refuses to put fields in front of something that is not a JSON object", () => {
     expect(() => serialiseList("servers", []).withLeadingFields({ a: 1 })).not.toThrow();
     expect(() => listBodyOf("x", [bytes("  ")]).withLeadingFields({ a: 1 })).toThrow(/JSON object/);
+  });
+});
+
+describe("ListBody.entityTag", () => {
+  const servers = '{"servers":[{"id":1},{"id":2}]}';
+  const tagOf = (chunks: string[], account = "k") => listBodyOf("servers", chunks.map(bytes)).withLeadingFields({ sources: [{ account }] }).entityTag;
+
+  it("is a quoted strong tag, the same for the same bytes however they were cut", () => {
+    const tag = tagOf([servers]);
+    expect(tag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(tagOf([servers.slice(0, 5), servers.slice(5, 17), servers.slice(17)])).toBe(tag);
+  });
+
+  it("changes with the list, and with the fields put in front (another account's answer)", () => {
+    const tag = tagOf([servers]);
+    expect(tagOf([servers.replace('"id":2', '"id":3')])).not.toBe(tag);
+    expect(tagOf([servers], "other")).not.toBe(tag);
+    expect(listBodyOf("servers", [bytes(servers)]).entityTag).not.toBe(tag);
+  });
+
+  it("names a serialised body by its text", () => {
+    expect(serialisedBody(servers).entityTag).toBe(serialisedBody(servers).entityTag);
+    expect(serialiseList("servers", [{ id: 1 }, { id: 2 }]).entityTag).toBe(serialisedBody(servers).entityTag);
+    expect(serialisedBody(servers).entityTag).not.toBe(serialisedBody(servers.replace("1", "4")).entityTag);
   });
 });

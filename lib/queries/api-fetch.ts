@@ -90,7 +90,8 @@ export async function apiResponse(path: string, init: ApiFetchInit = {}): Promis
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");
   }
-  if (!response.ok) throw readErrorBody(response.status, parseOrNull(await response.text()), response.headers.get("retry-after"));
+  // 304 answers a caller's own If-None-Match (lib/queries/list-validators.ts): not a failure.
+  if (!response.ok && response.status !== 304) throw readErrorBody(response.status, parseOrNull(await response.text()), response.headers.get("retry-after"));
   return response;
 }
 

@@ -61,4 +61,26 @@ describe("the servers query", () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response('{"servers": [{"id": 1}', { status: 200 })));
     await expect(fetchServers()).rejects.toThrow(SyntaxError);
   });
+
+  it("asks again with the ETag of the list it holds, and keeps that very list on 304", async () => {
+    const asked: (string | null)[] = [];
+    let current = { tag: '"one"', body: { servers: servers.slice(0, 3), sources: [{ account: "a" }] } };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const held = new Headers(init.headers).get("If-None-Match");
+        asked.push(held);
+        if (held === current.tag) return new Response(null, { status: 304, headers: { ETag: current.tag } });
+        return new Response(JSON.stringify(current.body), { status: 200, headers: { ETag: current.tag } });
+      }),
+    );
+    const client = new QueryClient();
+    const first = await client.fetchQuery(serversQueryOptions());
+    const again = await client.fetchQuery({ ...serversQueryOptions(), staleTime: 0 });
+    expect(again).toBe(first);
+    current = { tag: '"two"', body: { servers: servers.slice(0, 4), sources: [{ account: "a" }] } };
+    const changed = await client.fetchQuery({ ...serversQueryOptions(), staleTime: 0 });
+    expect(changed.map((s) => s.id)).toEqual([1, 2, 3, 4]);
+    expect(asked).toEqual([null, '"one"', '"one"']);
+  });
 });

@@ -27,7 +27,7 @@ export function listenToServerDownloads(make: () => ServersListener): void {
 export const serversQueryOptions = (orderItemId?: number, account?: string) =>
   queryOptions({
     queryKey: serverKeys.list(orderItemId),
-    queryFn: async ({ signal, client }) => {
+    queryFn: async ({ signal, client, queryKey }) => {
       const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
       // The streaming parser loads beside the request (a few hundred bytes, long before a list
       // of any size has arrived) instead of in the first load of every page that lists servers.
@@ -37,9 +37,13 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       // (lib/queries/early-response.ts; waiting for the parser's code then costs nothing, the
       // list is downloading meanwhile).
       const early = "__klikkEarly" in globalThis ? (await streamCode).takeEarlyResponse(url, signal) : undefined;
-      const response = await apiResponse(url, { signal, started: early });
+      // A refetch names the list it holds; 304 keeps it (lib/queries/list-validators.ts).
+      const held = client.getQueryData<Server[]>(queryKey);
+      const headers = held && (await streamCode).revalidationHeaders(held);
+      const response = await apiResponse(url, { signal, started: early, headers });
+      if (response.status === 304 && held) return held;
       if (!response.body) throw new ApiError(response.status, "internal", "The dashboard answered without a server list. Try again.");
-      const { readServersBody, ServersBodyParser } = await streamCode;
+      const { readServersBody, rememberEntityTag, ServersBodyParser } = await streamCode;
       // Parsed while it downloads (servers-stream.ts): 20,000 servers are 5.6 MB of JSON.
       const parser = new ServersBodyParser();
       // Created at the first batch after the listener's code has loaded (it catches up from the
@@ -62,6 +66,7 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       const body = await readServersBody(response.body, parser);
       if (!orderItemId) client.setQueryData(accountFailureKeys.servers, body.failures ?? []);
       const servers = tagServers(body);
+      rememberEntityTag(servers, response);
       tell((l) => l.finish(servers));
       return servers;
     },

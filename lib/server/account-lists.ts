@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccountFailure } from "@/lib/accounts/accounts";
 import type { KlikkClient } from "@/lib/klikk/client";
+import { type ListBody, serialisedBody } from "@/lib/klikk/pass-through";
 import { isKlikkError } from "@/lib/klikk/errors";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { largeReads } from "@/lib/server/concurrency";
@@ -102,17 +103,18 @@ export async function listSessionServers(
  * The body of GET /api/servers. With one account (the usual case) the upstream's own bytes go
  * out when they pass the strict check (lib/klikk/pass-through), with `sources` put in front and
  * no count: the whole list is that account's. With several, each account's list is read, the
- * duplicates dropped and the whole serialised.
+ * duplicates dropped and the whole serialised. Either way the body knows its ETag
+ * (lib/server/http listResponse).
  */
-export async function sessionServersBody(session: SessionData, orderItemId: number | undefined, signal: AbortSignal, hint: string | null): Promise<BodyInit> {
+export async function sessionServersBody(session: SessionData, orderItemId: number | undefined, signal: AbortSignal, hint: string | null): Promise<ListBody> {
   const only = session.accounts.length === 1 ? session.accounts[0] : undefined;
   if (only && orderItemId === undefined) {
     const client = klikkClient(only.auth);
     const body = await largeReads.run(only.identity, () => client.serverListBody(undefined, { signal }), signal);
-    return body.withLeadingFields({ sources: [{ account: only.key }] }).responseBody();
+    return body.withLeadingFields({ sources: [{ account: only.key }] });
   }
   const { parts, failures } = await listSessionServers(session, orderItemId, signal, hint);
-  return serversBody(parts, failures);
+  return serialisedBody(serversBody(parts, failures));
 }
 
 /** `servers` in account order, and which account each run is. */

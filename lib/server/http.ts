@@ -3,6 +3,7 @@ import "server-only";
 // Responses and the route wrapper: the one error shape every route handler answers with.
 import type { ErrorBody, ServerErrorCode } from "@/lib/api-errors";
 import { isAbortError, isKlikkError, messageAboutField } from "@/lib/klikk/errors";
+import type { ListBody } from "@/lib/klikk/pass-through";
 import { logger } from "@/lib/server/log";
 import { isStoreUnavailable } from "@/lib/server/store/types";
 
@@ -32,6 +33,26 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
 
 export function noContent(): Response {
   return new Response(null, { status: 204, headers: NO_STORE });
+}
+
+/** Whether an If-None-Match header names this ETag (RFC 9110 13.1.2: the weak comparison). */
+export function matchesEntityTag(ifNoneMatch: string | null, entityTag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || (trimmed.startsWith("W/") ? trimmed.slice(2) : trimmed) === entityTag;
+  });
+}
+
+/**
+ * A list answer with its ETag, or 304 without a body when the browser says it holds that very
+ * answer (lib/queries/list-validators). The browser keeps the list itself, not its HTTP cache:
+ * no-store stays, so no list is ever written to the browser's disk.
+ */
+export function listResponse(request: Request, body: ListBody): Response {
+  const headers = { ...NO_STORE, ETag: body.entityTag };
+  if (matchesEntityTag(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
+  return new Response(body.responseBody(), { headers: { ...headers, "Content-Type": "application/json" } });
 }
 
 export function errorResponse(error: HttpError): Response {

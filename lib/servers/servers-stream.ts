@@ -25,6 +25,7 @@ import type { Server } from "@/lib/klikk/schemas";
 // this module for every list anyway, and a second lazy module cost every page that lists servers
 // its loader in the first load.
 export { takeEarlyResponse } from "@/lib/queries/early-response";
+export { rememberEntityTag, revalidationHeaders } from "@/lib/queries/list-validators";
 
 const QUOTE = 34;
 const BACKSLASH = 92;
