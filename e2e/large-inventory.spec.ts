@@ -107,6 +107,10 @@ test.describe("a large server list", () => {
       await refresh.click();
       await expect.poll(() => statuses).toEqual([304, 200]);
       await expect(count).toHaveText(`Showing all ${(SERVERS + 14).toLocaleString("en-US")} servers`);
+      // And the new list's ETag is the one named from then on.
+      await expect(refresh).toBeEnabled();
+      await refresh.click();
+      await expect.poll(() => statuses).toEqual([304, 200, 304]);
     } finally {
       await context.close();
     }

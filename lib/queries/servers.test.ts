@@ -81,6 +81,7 @@ describe("the servers query", () => {
     current = { tag: '"two"', body: { servers: servers.slice(0, 4), sources: [{ account: "a" }] } };
     const changed = await client.fetchQuery({ ...serversQueryOptions(), staleTime: 0 });
     expect(changed.map((s) => s.id)).toEqual([1, 2, 3, 4]);
-    expect(asked).toEqual([null, '"one"', '"one"']);
+    expect(await client.fetchQuery({ ...serversQueryOptions(), staleTime: 0 })).toBe(changed);
+    expect(asked).toEqual([null, '"one"', '"one"', '"two"']);
   });
 });

@@ -27,6 +27,11 @@ export function listenToServerDownloads(make: () => ServersListener): void {
 export const serversQueryOptions = (orderItemId?: number, account?: string) =>
   queryOptions({
     queryKey: serverKeys.list(orderItemId),
+    // The list as this function returns it, not merged into the previous one: the merge walks
+    // all 20,000 servers and hands back another array, which is neither the array the
+    // inventory's rows were built for while it downloaded (lib/servers/rows-builder.ts) nor the
+    // one whose ETag is remembered (lib/queries/list-validators.ts). A 304 keeps the array anyway.
+    structuralSharing: false,
     queryFn: async ({ signal, client, queryKey }) => {
       const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
       // The streaming parser loads beside the request (a few hundred bytes, long before a list
