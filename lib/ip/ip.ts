@@ -4,6 +4,7 @@
  * scanners. No React and no Node APIs, so the browser, the server and the simulator share it.
  */
 import ipaddr from "ipaddr.js";
+import { addressRange, reachability } from "./reachability.ts";
 import { compressIpv6Groups, expandIpv6Groups, scanIpv4, scanIpv6 } from "./scan.ts";
 
 export type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -92,10 +93,12 @@ export function allowListContains(ranges: readonly string[], addressText: string
   });
 }
 
-/** Globally routable: not private, loopback, link-local, documentation or shared (CGNAT) space. */
+/**
+ * Globally routable: not private, loopback, link-local, documentation or shared (CGNAT) space.
+ * Classified by the one implementation of ranges (reachability.ts), as the pages classify.
+ */
 export function isPublicAddress(input: string): boolean {
-  const address = parseAddress(input);
-  return address !== null && unmap(address).range() === "unicast";
+  return reachability(input) === 2;
 }
 
 /** The 8 groups of an IPv6 address written any way, or null (for search and sort keys; the fast scanner). */
@@ -107,7 +110,7 @@ export function ipv6Groups(input: string): number[] | null {
  * Reachability (public, special, internal) has its one implementation in reachability.ts, on the
  * scanners and ipaddr.js's range table, so the server page's first load does not carry ipaddr.js.
  */
-export { addressRange, reachability } from "./reachability.ts";
+export { addressRange, reachability };
 
 /** The RFC 5952 form of eight IPv6 groups: lowercase, no leading zeros, the longest zero run as `::`. */
 export const ipv6Compressed = compressIpv6Groups;
