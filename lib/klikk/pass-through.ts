@@ -110,9 +110,13 @@ export class ListBody {
     this.fingerprint = fingerprint;
   }
 
-  /** The body's strong ETag (RFC 9110 8.8.3): a digest of the fingerprint, quoted. */
+  /**
+   * The body's ETag (RFC 9110 8.8.3): a digest of the fingerprint. Weak, because the server may
+   * compress the body on its way out, and a strong tag would have to change with the coding;
+   * If-None-Match compares weakly anyway.
+   */
   get entityTag(): string {
-    return `"${createHash("sha256").update(this.fingerprint).digest("base64url")}"`;
+    return `W/"${createHash("sha256").update(this.fingerprint).digest("base64url")}"`;
   }
 
   get byteLength(): number {

@@ -12,6 +12,12 @@ describe("matchesEntityTag", () => {
     expect(matchesEntityTag("*", tag)).toBe(true);
   });
 
+  it("compares a weak ETag by its opaque tag", () => {
+    expect(matchesEntityTag('W/"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesEntityTag('"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesEntityTag('W/"abd"', 'W/"abc"')).toBe(false);
+  });
+
   it("does not match another tag, an unquoted one or none", () => {
     expect(matchesEntityTag('"abd"', tag)).toBe(false);
     expect(matchesEntityTag("abc", tag)).toBe(false);

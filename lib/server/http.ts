@@ -35,12 +35,15 @@ export function noContent(): Response {
   return new Response(null, { status: 204, headers: NO_STORE });
 }
 
+const opaqueTag = (tag: string) => (tag.startsWith("W/") ? tag.slice(2) : tag);
+
 /** Whether an If-None-Match header names this ETag (RFC 9110 13.1.2: the weak comparison). */
 export function matchesEntityTag(ifNoneMatch: string | null, entityTag: string): boolean {
   if (!ifNoneMatch) return false;
+  const wanted = opaqueTag(entityTag);
   return ifNoneMatch.split(",").some((tag) => {
     const trimmed = tag.trim();
-    return trimmed === "*" || (trimmed.startsWith("W/") ? trimmed.slice(2) : trimmed) === entityTag;
+    return trimmed === "*" || opaqueTag(trimmed) === wanted;
   });
 }
 
