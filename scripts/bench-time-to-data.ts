@@ -7,7 +7,9 @@
  * - full load: performance.now() (counted from the navigation's start) when the first row
  *   appears, seen by a MutationObserver installed before the page's own scripts;
  * - client navigation: from the click on the header's link (capture phase) to the first row;
- * - time to first byte: the navigation entry's responseStart.
+ * - time to first byte: the navigation entry's responseStart;
+ * - refresh of an unchanged server list: on /servers with its rows shown, from the click on
+ *   Refresh to the end of the refetch (the button no longer busy), the list answered 304.
  * Medians of `runs` fresh pages each, after one warm-up. Needs a running stack (scripts/bench.ts).
  */
 import { existsSync } from "node:fs";
@@ -19,11 +21,15 @@ export type TimeToDataResult = {
   orders: RouteTiming;
   servers: RouteTiming;
   baselineTtfbMs: number;
+  /** Click on Refresh to the end of the refetch, on /servers with an unchanged list. */
+  serversRefreshMs: number;
+  /** The status the refreshes were answered with (304 while the ETag works). */
+  serversRefreshStatus: number;
 };
 
 const ROUTES = { orders: { path: "/orders", row: "[data-order-id]", link: "Orders" }, servers: { path: "/servers", row: "[data-server-id]", link: "Servers" } } as const;
 
-type Win = Window & { __firstRow?: number; __clickAt?: number; __rowSelector?: string };
+type Win = Window & { __firstRow?: number; __clickAt?: number; __rowSelector?: string; __refreshedAt?: number };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,6 +84,32 @@ async function clientNavigation(context: BrowserContext, appUrl: string, route: 
   }
 }
 
+async function refreshUnchanged(context: BrowserContext, appUrl: string): Promise<{ ms: number; status: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${appUrl}/servers`);
+    const refresh = page.getByRole("button", { name: "Refresh", exact: true });
+    await page.locator(ROUTES.servers.row).first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector("button[aria-busy]"), undefined, { timeout: 60_000 });
+    // The end of the refetch, seen as it happens: the button's aria-busy going away.
+    await refresh.evaluate((button) => {
+      const w = window as Win;
+      w.__refreshedAt = undefined;
+      let busy = false;
+      new MutationObserver(() => {
+        if (button.hasAttribute("aria-busy")) busy = true;
+        else if (busy) w.__refreshedAt ??= performance.now();
+      }).observe(button, { attributes: true, attributeFilter: ["aria-busy"] });
+    });
+    const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/servers"), refresh.click()]);
+    await page.waitForFunction(() => (window as Win).__refreshedAt !== undefined, undefined, { timeout: 60_000 });
+    const ms = await page.evaluate(() => (window as Win).__refreshedAt! - (window as Win).__clickAt!);
+    return { ms, status: response.status() };
+  } finally {
+    await page.close();
+  }
+}
+
 async function baselineTtfb(context: BrowserContext, baselineUrl: string): Promise<number> {
   const page = await context.newPage();
   try {
@@ -108,6 +140,8 @@ export async function runTimeToData(options: { appUrl: string; baselineUrl: stri
     });
     if (signIn.status() !== 200) throw new Error(`sign-in failed with ${signIn.status()}`);
 
+    const refreshes: number[] = [];
+    let refreshStatus = 0;
     const samples = { baseline: [] as number[], orders: { full: [] as number[], nav: [] as number[], ttfb: [] as number[] }, servers: { full: [] as number[], nav: [] as number[], ttfb: [] as number[] } };
     // Run 0 warms the servers and the browser's cache of scripts, as for a returning user.
     for (let i = 0; i <= runs; i++) {
@@ -123,7 +157,13 @@ export async function runTimeToData(options: { appUrl: string; baselineUrl: stri
           samples[route].nav.push(nav);
         }
       }
-      if (i > 0) samples.baseline.push(base);
+      const refresh = await refreshUnchanged(context, appUrl);
+      line.push(`servers refresh ${refresh.ms.toFixed(0)} (${refresh.status})`);
+      if (i > 0) {
+        samples.baseline.push(base);
+        refreshes.push(refresh.ms);
+        refreshStatus = refresh.status;
+      }
       log(`${i === 0 ? "warm-up" : `run ${i}`}: ${line.join("; ")} ms`);
     }
     const timing = (route: "orders" | "servers"): RouteTiming => ({
@@ -131,7 +171,7 @@ export async function runTimeToData(options: { appUrl: string; baselineUrl: stri
       clientNavigationMs: median(samples[route].nav),
       ttfbMs: median(samples[route].ttfb),
     });
-    return { runs, orders: timing("orders"), servers: timing("servers"), baselineTtfbMs: median(samples.baseline) };
+    return { runs, orders: timing("orders"), servers: timing("servers"), baselineTtfbMs: median(samples.baseline), serversRefreshMs: median(refreshes), serversRefreshStatus: refreshStatus };
   } finally {
     await browser.close();
   }

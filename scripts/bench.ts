@@ -342,6 +342,7 @@ async function main() {
       const t = timeToData[route];
       console.log(`  /${pad(route, 10)}first row: full load ${ms(t.fullLoadMs)}, client navigation ${ms(t.clientNavigationMs)}; page time to first byte ${ms(t.ttfbMs)}`);
     }
+    console.log(`  /servers   Refresh of the unchanged list: ${ms(timeToData.serversRefreshMs)} from click to done (answered ${timeToData.serversRefreshStatus})`);
   }
   if ("skipped" in inventory) console.log(`\nInventory timings skipped: ${inventory.skipped}`);
   console.log(`\nTargets (load average now ${loadAverage()})`);
