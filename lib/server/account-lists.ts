@@ -2,7 +2,7 @@ import "server-only";
 import type { AccountFailure } from "@/lib/accounts/accounts";
 import type { KlikkClient } from "@/lib/klikk/client";
 import { type ListBody, serialisedBody } from "@/lib/klikk/pass-through";
-import { isKlikkError } from "@/lib/klikk/errors";
+import { isKlikkError, type KlikkError } from "@/lib/klikk/errors";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { largeReads } from "@/lib/server/concurrency";
 import { toHttpError } from "@/lib/server/http";
@@ -24,8 +24,13 @@ type PerAccount<T> = { account: SessionAccount; value: T };
  * data; when every account fails, the first failure is thrown as it was, so a session with one
  * account answers exactly as before.
  */
-async function eachAccount<T>(session: SessionData, context: string, work: (account: SessionAccount, client: KlikkClient) => Promise<T>): Promise<{ values: PerAccount<T>[]; failures: AccountFailure[] }> {
-  const settled = await Promise.allSettled(session.accounts.map((account) => work(account, klikkClient(account.auth))));
+async function eachAccount<T>(
+  session: SessionData,
+  context: string,
+  work: (account: SessionAccount, client: KlikkClient) => Promise<T>,
+  clientOptions: { maxBodyBytes?: number } = {},
+): Promise<{ values: PerAccount<T>[]; failures: AccountFailure[] }> {
+  const settled = await Promise.allSettled(session.accounts.map((account) => work(account, klikkClient(account.auth, clientOptions))));
   const values: PerAccount<T>[] = [];
   const failures: AccountFailure[] = [];
   let firstError: unknown;
@@ -71,30 +76,50 @@ export async function sessionOrdersBody(session: SessionData, signal: AbortSigna
   return JSON.stringify({ orders, ...(failures.length ? { failures } : {}) });
 }
 
+const isTooLargeAnswer = (error: unknown): error is KlikkError => isKlikkError(error) && error.reason === "too_large_answer";
+
+type ServerParts = { parts: { account: string; servers: Server[] }[]; failures: AccountFailure[] };
+
 /**
  * Every server of every account, or those of one order item (asked of the account the item
  * belongs to, `hint` first, like an order). Each account's list is read inside that account's
  * large-read slot. The answer keeps each account's servers together and says how many each has
  * (`sources`), instead of adding a field to each of 20,000 servers.
+ *
+ * With `maxBodyBytes`, a list whose answer is larger is neither read to the end nor parsed, and
+ * the result is `"too large"` (the page prefetch: such a list never goes into the HTML anyway).
  */
+export async function listSessionServers(session: SessionData, orderItemId: number | undefined, signal: AbortSignal, hint?: string | null): Promise<ServerParts>;
+export async function listSessionServers(session: SessionData, orderItemId: undefined, signal: AbortSignal, hint: null, limit: { maxBodyBytes: number }): Promise<ServerParts | "too large">;
 export async function listSessionServers(
   session: SessionData,
   orderItemId: number | undefined,
   signal: AbortSignal,
   hint: string | null = null,
-): Promise<{ parts: { account: string; servers: Server[] }[]; failures: AccountFailure[] }> {
+  limit?: { maxBodyBytes: number },
+): Promise<ServerParts | "too large"> {
   if (orderItemId !== undefined) {
     const { account, value } = await inAccountOf(session, hint, (_account, client) => client.serverList(orderItemId, { signal }));
     return { parts: [{ account: account.key, servers: value }], failures: [] };
   }
-  const { values, failures } = await eachAccount(session, "server_list", (account, client) =>
-    largeReads.run(account.identity, () => client.serverList(undefined, { signal }), signal),
+  const { values, failures } = await eachAccount(
+    session,
+    "server_list",
+    (account, client) =>
+      largeReads.run(
+        account.identity,
+        // Past the limit: a value, not a failure, so it is neither logged nor shown as an account's error.
+        () => client.serverList(undefined, { signal }).catch((error: unknown) => (limit && isTooLargeAnswer(error) ? null : Promise.reject(error))),
+        signal,
+      ),
+    limit,
   );
-  if (values.length === 1) return { parts: [{ account: values[0]!.account.key, servers: values[0]!.value }], failures };
+  if (values.some(({ value }) => value === null)) return "too large";
+  if (values.length === 1) return { parts: [{ account: values[0]!.account.key, servers: values[0]!.value! }], failures };
   const seen = new Set<number>();
   const parts = values.map(({ account, value }) => ({
     account: account.key,
-    servers: value.filter((server) => (seen.has(server.id) ? false : (seen.add(server.id), true))),
+    servers: value!.filter((server) => (seen.has(server.id) ? false : (seen.add(server.id), true))),
   }));
   return { parts, failures };
 }

@@ -7,7 +7,7 @@ import { HttpError } from "@/lib/server/http";
 import { getSession, type SessionData } from "@/lib/server/session";
 
 /** The upstream client for these credentials, with this deployment's endpoint and deadline. */
-export function klikkClient(auth: KlikkAuth, options: Pick<KlikkClientOptions, "digestCache"> = {}) {
+export function klikkClient(auth: KlikkAuth, options: Pick<KlikkClientOptions, "digestCache" | "maxBodyBytes"> = {}) {
   const env = getEnv();
   return createKlikkClient({ baseUrl: env.klikkApiUrl, auth, timeoutMs: env.upstreamTimeoutMs, ...options });
 }

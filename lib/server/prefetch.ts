@@ -25,6 +25,15 @@ const PREFETCH_BUDGET_MS = 2_500;
 export const PREFETCH_MAX_SERVERS = 2_000;
 
 /**
+ * An answer larger than this is too large for the HTML whatever it counts (2,000 servers are
+ * about 0.6 MB of the upstream's JSON; 2 MB leaves room for servers with many networks), so it
+ * is not read to the end nor parsed: on a large inventory's first page load that is the
+ * difference between the page waiting for a 5.6 MB list to be parsed and checked (about 30-50
+ * MB of objects, thrown away) and the page going out at once.
+ */
+const PREFETCH_MAX_LIST_BYTES = 2 * 1024 * 1024;
+
+/**
  * Sessions whose server list was too large to prefetch, so their pages stop asking for it on
  * the server (it would be read twice per page load: here and by the browser). Keyed by the
  * session's account keys (never a credential); forgotten after ten minutes.
@@ -84,10 +93,10 @@ export async function prefetch(wants: Prefetch): Promise<Prefetched> {
   if (wants.servers && knownLarge) serverListTooLarge = true;
   if (wants.servers && !knownLarge) {
     jobs.push(
-      listSessionServers(session, undefined, signal)
-        .then(({ parts, failures }) => {
-          const count = parts.reduce((sum, part) => sum + part.servers.length, 0);
-          if (count <= PREFETCH_MAX_SERVERS) {
+      listSessionServers(session, undefined, signal, null, { maxBodyBytes: PREFETCH_MAX_LIST_BYTES })
+        .then((listed) => {
+          if (listed !== "too large" && listed.parts.reduce((sum, part) => sum + part.servers.length, 0) <= PREFETCH_MAX_SERVERS) {
+            const { parts, failures } = listed;
             const sources = parts.map((part) => ({ account: part.account, count: part.servers.length }));
             queryClient.setQueryData(serverKeys.list(), tagServers({ servers: parts.flatMap((part) => part.servers), sources }));
             queryClient.setQueryData(accountFailureKeys.servers, failures);
