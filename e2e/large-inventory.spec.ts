@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from "@playwright/test";
 import { startSimulator, type Simulator } from "../simulator/index.ts";
 import { E2E, scaled } from "./support/env";
 import { demo, expect, signIn, test } from "./support/fixtures";
@@ -27,92 +28,90 @@ test.describe("a large server list", () => {
     await simulator?.close();
   });
 
-  const serverListCalls = async () => ((await (await fetch(`${simulator.origin}/__sim/stats`)).json()) as { requests: Record<string, number> }).requests.server_list ?? 0;
+  let context: BrowserContext;
+  let page: Page;
 
-  test("is asked for by the page's HTML, once, and the inventory shows it", async ({ browser }) => {
+  test.beforeEach(async ({ browser }) => {
     test.setTimeout(scaled(60_000));
-    const context = await browser.newContext({ baseURL: app.url });
-    try {
-      await signIn(context.request, demo.token, app.url);
-      const page = await context.newPage();
-      const wholeListRequests: string[] = [];
-      page.on("request", (request) => {
-        const url = new URL(request.url());
-        if (url.pathname === "/api/servers" && url.search === "") wholeListRequests.push(request.url());
-      });
-      // Who started each request for the list: the page's own inline script (the HTML), or a
-      // script file of the app (the query, after the scripts loaded).
-      const initiators: string[] = [];
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      cdp.on("Network.requestWillBeSent", (event) => {
-        const url = new URL(event.request.url);
-        if (url.pathname !== "/api/servers" || url.search !== "") return;
-        const frame = event.initiator.stack?.callFrames[0];
-        initiators.push(frame && new URL(frame.url).pathname.startsWith("/_next/") ? "app script" : "page HTML");
-      });
-
-      for (const load of ["first", "second"]) {
-        wholeListRequests.length = 0;
-        initiators.length = 0;
-        const before = await serverListCalls();
-        await page.goto("/servers");
-        await expect(page.getByTestId("result-count")).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
-        expect(wholeListRequests, `${load} load: one request for the list`).toHaveLength(1);
-        expect(initiators, `${load} load: asked by the page's HTML, and taken over by the query`).toEqual(["page HTML"]);
-        // The first load's server read the list to find it too large; from then on it knows.
-        expect(await serverListCalls(), `${load} load: upstream calls`).toBe(before + (load === "first" ? 2 : 1));
-      }
-
-      // One order item's servers: the whole list is not asked for at all.
-      wholeListRequests.length = 0;
-      await page.goto("/servers?orderItemId=1");
-      await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
-      await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
-      expect(wholeListRequests).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    context = await browser.newContext({ baseURL: app.url });
+    await signIn(context.request, demo.token, app.url);
+    page = await context.newPage();
   });
 
-  test("a refresh of an unchanged list is answered 304 and keeps it; a changed list comes whole", async ({ browser }) => {
-    test.setTimeout(scaled(60_000));
-    const context = await browser.newContext({ baseURL: app.url });
-    try {
-      await signIn(context.request, demo.token, app.url);
-      const page = await context.newPage();
-      const count = page.getByTestId("result-count");
-      await page.goto("/servers");
-      await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
-      const statuses: number[] = [];
-      page.on("response", (response) => {
-        const url = new URL(response.url());
-        if (url.pathname === "/api/servers" && url.search === "") statuses.push(response.status());
-      });
-      const refresh = page.getByRole("button", { name: "Refresh", exact: true });
+  test.afterEach(async () => {
+    await context?.close();
+  });
 
+  const serverListCalls = async () => ((await (await fetch(`${simulator.origin}/__sim/stats`)).json()) as { requests: Record<string, number> }).requests.server_list ?? 0;
+
+  test("is asked for by the page's HTML, once, and the inventory shows it", async () => {
+    const wholeListRequests: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/servers" && url.search === "") wholeListRequests.push(request.url());
+    });
+    // Who started each request for the list: the page's own inline script (the HTML), or a
+    // script file of the app (the query, after the scripts loaded).
+    const initiators: string[] = [];
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    cdp.on("Network.requestWillBeSent", (event) => {
+      const url = new URL(event.request.url);
+      if (url.pathname !== "/api/servers" || url.search !== "") return;
+      const frame = event.initiator.stack?.callFrames[0];
+      initiators.push(frame && new URL(frame.url).pathname.startsWith("/_next/") ? "app script" : "page HTML");
+    });
+
+    for (const load of ["first", "second"]) {
+      wholeListRequests.length = 0;
+      initiators.length = 0;
       const before = await serverListCalls();
-      await refresh.click();
-      await expect.poll(() => statuses).toEqual([304]);
-      // The dashboard still asked the upstream: only the browser's copy was reused.
-      expect(await serverListCalls()).toBe(before + 1);
-      await expect(refresh).toBeEnabled();
-      await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
-
-      // A new server: the list differs, so it is sent whole and shown.
-      const placed = await placeOrder(context.request, "etag-new", undefined, app.url);
-      simulator.advance(60_000);
-      const orders = simulatorControl(simulator.origin).orders;
-      await expect.poll(async () => (await orders()).find((order) => order.id === placed.order_id)?.status, "the order completed").toBe(0);
-      await refresh.click();
-      await expect.poll(() => statuses).toEqual([304, 200]);
-      await expect(count).toHaveText(`Showing all ${(SERVERS + 14).toLocaleString("en-US")} servers`);
-      // And the new list's ETag is the one named from then on.
-      await expect(refresh).toBeEnabled();
-      await refresh.click();
-      await expect.poll(() => statuses).toEqual([304, 200, 304]);
-    } finally {
-      await context.close();
+      await page.goto("/servers");
+      await expect(page.getByTestId("result-count")).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+      expect(wholeListRequests, `${load} load: one request for the list`).toHaveLength(1);
+      expect(initiators, `${load} load: asked by the page's HTML, and taken over by the query`).toEqual(["page HTML"]);
+      // The first load's server read the list to find it too large; from then on it knows.
+      expect(await serverListCalls(), `${load} load: upstream calls`).toBe(before + (load === "first" ? 2 : 1));
     }
+
+    // One order item's servers: the whole list is not asked for at all.
+    wholeListRequests.length = 0;
+    await page.goto("/servers?orderItemId=1");
+    await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
+    await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
+    expect(wholeListRequests).toEqual([]);
+  });
+
+  test("a refresh of an unchanged list is answered 304 and keeps it; a changed list comes whole", async () => {
+    const count = page.getByTestId("result-count");
+    await page.goto("/servers");
+    await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+    const statuses: number[] = [];
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === "/api/servers" && url.search === "") statuses.push(response.status());
+    });
+    const refresh = page.getByRole("button", { name: "Refresh", exact: true });
+
+    const before = await serverListCalls();
+    await refresh.click();
+    await expect.poll(() => statuses).toEqual([304]);
+    // The dashboard still asked the upstream: only the browser's copy was reused.
+    expect(await serverListCalls()).toBe(before + 1);
+    await expect(refresh).toBeEnabled();
+    await expect(count).toHaveText(`Showing all ${(SERVERS + 13).toLocaleString("en-US")} servers`);
+
+    // A new server: the list differs, so it is sent whole and shown.
+    const placed = await placeOrder(context.request, "etag-new", undefined, app.url);
+    simulator.advance(60_000);
+    const orders = simulatorControl(simulator.origin).orders;
+    await expect.poll(async () => (await orders()).find((order) => order.id === placed.order_id)?.status, "the order completed").toBe(0);
+    await refresh.click();
+    await expect.poll(() => statuses).toEqual([304, 200]);
+    await expect(count).toHaveText(`Showing all ${(SERVERS + 14).toLocaleString("en-US")} servers`);
+    // And the new list's ETag is the one named from then on.
+    await expect(refresh).toBeEnabled();
+    await refresh.click();
+    await expect.poll(() => statuses).toEqual([304, 200, 304]);
   });
 });
