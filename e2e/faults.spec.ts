@@ -233,4 +233,23 @@ test.describe("upstream faults, as the pages show them", () => {
     expect((await simulatorStats(request)).requests.order_create, "sent once, never retried").toBe(1);
     expect(await listOrders(page.request)).toHaveLength(before.length);
   });
+
+  test("the dashboard unreachable: a refresh says so, keeps the list, and its retry recovers", async ({ signedInPage: page }) => {
+    await page.goto("/servers");
+    const row = page.locator("[data-server-id]").first();
+    await expect(row).toBeVisible();
+    // The dashboard's server gone (a restart, a dropped connection): nothing more can be loaded
+    // from it, scripts included, so what says so must already be in the page.
+    await page.route("**/*", (route) => route.abort("connectionrefused"));
+    await page.getByRole("button", { name: "Refresh", exact: true }).click();
+    // A warning, not an error: the list is still there (role=status).
+    const alert = page.getByRole("status").filter({ hasText: "Could not refresh the servers" });
+    // The browser tries twice more (1 s, then 2 s apart) before it says so.
+    await expect(alert).toBeVisible({ timeout: scaled(15_000) });
+    await expect(alert).toContainText("The dashboard could not be reached. Check your connection and try again.");
+    await expect(row).toBeVisible();
+    await page.unrouteAll();
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(alert).toBeHidden();
+  });
 });

@@ -2,13 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { Credentials } from "@/lib/accounts/accounts";
+import { loadedForCall } from "@/lib/queries/api-fetch";
 import { useAction } from "@/lib/queries/use-action";
 
 // The accounts page's changes, on useAction rather than useMutation (see use-action.ts): the
 // page is one of the heaviest first loads, and these are its only mutations. The requests
 // themselves (account-changes.ts) load with the first change, as the header's account switcher
 // loads them: a visit to the page mostly changes nothing.
-const loadChanges = () => import("@/lib/queries/account-changes");
+const loadChanges = () => loadedForCall(import("@/lib/queries/account-changes"));
 
 export function useAddAccountMutation() {
   const queryClient = useQueryClient();

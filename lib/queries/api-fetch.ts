@@ -67,6 +67,21 @@ export function withAccount(url: string, account: string | undefined): string {
   return account ? `${url}${url.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : url;
 }
 
+function networkError(): ApiError {
+  return new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");
+}
+
+/**
+ * Code a call loads on first use (a parser, a page's rare requests). When it cannot be loaded
+ * (offline, the dashboard restarting) the call failed as a request that got no answer would: the
+ * same words and a retry, not the loader's "Failed to load chunk …".
+ */
+export function loadedForCall<T>(load: Promise<T>): Promise<T> {
+  return load.catch(() => {
+    throw networkError();
+  });
+}
+
 /**
  * A call to the dashboard's API that succeeded, for a caller that reads the body itself (the
  * server list, parsed while it downloads); a failure throws the ApiError apiFetch throws.
@@ -88,7 +103,7 @@ export async function apiResponse(path: string, init: ApiFetchInit = {}): Promis
       }));
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network", "The dashboard could not be reached. Check your connection and try again.");
+    throw networkError();
   }
   // 304 answers a caller's own If-None-Match (lib/queries/list-validators.ts): not a failure.
   if (!response.ok && response.status !== 304) throw readErrorBody(response.status, parseOrNull(await response.text()), response.headers.get("retry-after"));

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Server as KlikkServer } from "@/lib/klikk/schemas";
-import { ApiError, apiResponse, withAccount } from "@/lib/queries/api-fetch";
+import { ApiError, apiResponse, loadedForCall, withAccount } from "@/lib/queries/api-fetch";
 import { accountFailureKeys, serverKeys } from "@/lib/queries/keys";
 import { tagServers } from "@/lib/accounts/tag-servers";
 
@@ -36,7 +36,7 @@ export const serversQueryOptions = (orderItemId?: number, account?: string) =>
       const url = orderItemId ? withAccount(`/api/servers?orderItemId=${orderItemId}`, account) : "/api/servers";
       // The streaming parser loads beside the request (a few hundred bytes, long before a list
       // of any size has arrived) instead of in the first load of every page that lists servers.
-      const streamCode = import("@/lib/servers/servers-stream");
+      const streamCode = loadedForCall(import("@/lib/servers/servers-stream"));
       streamCode.catch(() => undefined); // awaited below; a failed request must not leave it unhandled
       // On a full load of a page with a large list, the page's HTML may have asked already
       // (lib/queries/early-response.ts; waiting for the parser's code then costs nothing, the
