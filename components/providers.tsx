@@ -26,8 +26,12 @@ export function QueryProvider({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true },
-          mutations: { retry: false },
+          // networkMode "always": offline, a load still runs and fails, so the page says the
+          // dashboard could not be reached and offers a retry. TanStack's default ("online")
+          // pauses it instead: Refresh did nothing visible and no alert ever came. Coming back
+          // online still refetches (refetchOnReconnect).
+          queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true, networkMode: "always" },
+          mutations: { retry: false, networkMode: "always" },
         },
       }),
   );

@@ -252,4 +252,23 @@ test.describe("upstream faults, as the pages show them", () => {
     await alert.getByRole("button", { name: "Try again" }).click();
     await expect(alert).toBeHidden();
   });
+
+  test("the browser offline: a refresh says the dashboard could not be reached instead of waiting silently", async ({ signedInPage: page }) => {
+    await page.goto("/servers");
+    const row = page.locator("[data-server-id]").first();
+    await expect(row).toBeVisible();
+    await page.context().setOffline(true);
+    try {
+      await page.getByRole("button", { name: "Refresh", exact: true }).click();
+      const alert = page.getByRole("status").filter({ hasText: "Could not refresh the servers" });
+      await expect(alert).toBeVisible({ timeout: scaled(15_000) });
+      await expect(alert).toContainText("The dashboard could not be reached. Check your connection and try again.");
+      await expect(row).toBeVisible();
+      await page.context().setOffline(false);
+      await alert.getByRole("button", { name: "Try again" }).click();
+      await expect(alert).toBeHidden();
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
 });
