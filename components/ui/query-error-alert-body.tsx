@@ -2,15 +2,10 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button-core";
+import type { QueryErrorAlertProps } from "./query-error-alert";
 
-type FailedQuery = { error: Error | null; isFetching: boolean; refetch: () => unknown };
-
-/**
- * The one "could not be loaded" box: what failed, the reason the dashboard gave, and a retry
- * that shows its progress. `tone="warning"` is for a refresh that failed while older data is
- * still on screen.
- */
-export function QueryErrorAlert({ title, query, tone = "error", note, className }: { title: string; query: FailedQuery; tone?: "error" | "warning"; note?: string; className?: string }) {
+/** The box itself; see QueryErrorAlert in query-error-alert.tsx. */
+export function QueryErrorAlertBody({ title, query, tone = "error", note, className }: QueryErrorAlertProps) {
   return (
     <Alert tone={tone} title={title} className={className}>
       <p>
