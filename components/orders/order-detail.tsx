@@ -25,7 +25,9 @@ import { ItemCard } from "./item-card";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { OrderActivity } from "./order-activity";
 import { PaymentNotice } from "./payment-notice";
-import { isCancellable, itemTarget, orderCancelRequest, orderInProgress, statusSignature } from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { isCancellable } from "@/lib/orders/order-facts";
+import { itemTarget, orderCancelRequest } from "@/lib/orders/cancel-targets";
 import { useLiveInterval } from "./use-live-interval";
 
 // An order that has gone (a 404 on a later poll) is rare: its panel loads when shown. The server's

@@ -9,16 +9,10 @@ import { Card } from "@/components/ui/card";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { countOf, nouns } from "@/lib/format/numbers";
-import {
-  isCancellable,
-  orderInProgress,
-  orderListDefaults,
-  orderTarget,
-  parseSort,
-  parseStatusFilter,
-  statusSignature,
-  visibleOrders,
-} from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { isCancellable } from "@/lib/orders/order-facts";
+import { orderListDefaults, parseSort, parseStatusFilter, visibleOrders } from "@/lib/orders/list-view";
+import { orderTarget } from "@/lib/orders/cancel-targets";
 import { useReadOnly } from "@/lib/queries/account";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/url-state/use-search-state";
