@@ -10,7 +10,8 @@ import { mapOrderOutcome, type OrderFailure, type PlaceAnswer } from "@/lib/orde
 import { stepFromParam, stepHints, stepIds, stepOfField, stepTitles, type FieldId, type StepId } from "@/lib/order-wizard/steps";
 import type { PriceList } from "@/lib/pricing";
 import { useAccounts } from "@/components/accounts/session-accounts";
-import { noteRefusal, useReadOnly } from "@/lib/queries/account";
+import { useReadOnly } from "@/lib/queries/account";
+import { noteRefusal } from "@/lib/queries/account-refusal";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { createOrder } from "@/lib/queries/order-mutations";
 import type { StepProps } from "./controls";
