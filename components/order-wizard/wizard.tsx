@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { buildOrderBody } from "@/lib/order-wizard/body";
 import type { Draft } from "@/lib/order-wizard/draft";
 import { errorsOfStep, type DraftErrors } from "@/lib/order-wizard/fields";
@@ -15,6 +15,7 @@ import { noteRefusal } from "@/lib/queries/account-refusal";
 import { isApiError } from "@/lib/queries/api-fetch";
 import { createOrder } from "@/lib/queries/order-mutations";
 import type { StepProps } from "./controls";
+import { FailureAlert, preloadSteps, StepImage, StepNetwork, StepReview } from "./lazy-steps";
 import { discardDraft, renewIdempotencyKey, resetDraft, updateDraft } from "./draft-store";
 import { StepNav } from "./step-nav";
 import { StepServers } from "./step-servers";
@@ -23,32 +24,6 @@ import { useServerNames } from "./use-server-names";
 import { inDocumentOrder, useStepFocus } from "./use-step-focus";
 import { WizardFooter } from "./wizard-footer";
 import { HandoffPanel } from "./wizard-notices";
-
-/**
- * Only the first step is in the page's first load: the network step alone brought the SSH key
- * and address checks and ipaddr.js. The others load in idle time after the first paint
- * (preloadSteps), so moving on does not wait for them; until then a step shows a skeleton.
- */
-const loadStepImage = () => import("./step-image");
-const loadStepNetwork = () => import("./step-network");
-const loadStepReview = () => import("./step-review");
-const StepImage = lazy(() => loadStepImage().then((m) => ({ default: m.StepImage })));
-const StepNetwork = lazy(() => loadStepNetwork().then((m) => ({ default: m.StepNetwork })));
-const StepReview = lazy(() => loadStepReview().then((m) => ({ default: m.StepReview })));
-// Shown only after a failed placing, with the orders that may have been placed meanwhile (their
-// list and times): loaded with the later steps, not in the first load.
-const loadFailureAlert = () => import("./failure-alert");
-const FailureAlert = lazy(() => loadFailureAlert().then((m) => ({ default: m.FailureAlert })));
-
-function preloadSteps(): () => void {
-  const load = () => void Promise.all([loadStepImage(), loadStepNetwork(), loadStepReview(), loadFailureAlert()]).catch(() => {});
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(load, { timeout: 2_000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(load, 200);
-  return () => clearTimeout(id);
-}
 
 const stepBodies = { servers: StepServers, image: StepImage, network: StepNetwork } as const;
 
