@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button-core";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { cancelOrder } from "@/lib/queries/order-mutations";
-import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/order-view";
+import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/cancel-targets";
 
 export type { CancelRequest };
 

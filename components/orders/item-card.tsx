@@ -6,7 +6,7 @@ import { Menu } from "@/components/ui/menu";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText } from "@/components/ui/time";
 import type { OrderStatus } from "@/lib/klikk/schemas";
-import { isCancellable, itemLabel } from "@/lib/orders/order-view";
+import { isCancellable, itemLabel } from "@/lib/orders/order-facts";
 import { ItemServer } from "./item-server";
 import { ItemTimeline } from "./item-timeline";
 

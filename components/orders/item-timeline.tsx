@@ -1,4 +1,4 @@
-import { itemTimeline } from "@/lib/orders/order-view";
+import { itemTimeline } from "@/lib/orders/timeline";
 
 const marks = { done: "✓", current: "●", upcoming: "○" } as const;
 const stateText = { done: "done", current: "current step", upcoming: "not yet" } as const;

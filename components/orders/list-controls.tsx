@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { AccountFilter } from "@/components/accounts/account-filter";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { inputClasses } from "@/components/ui/input-classes";
-import { sortOptions, statusFilterOptions } from "@/lib/orders/order-view";
+import { sortOptions, statusFilterOptions } from "@/lib/orders/list-view";
 
 type Params = { status: string; q: string; sort: string; account: string };
 

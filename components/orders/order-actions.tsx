@@ -3,7 +3,8 @@
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import type { OrderStatus } from "@/lib/klikk/schemas";
 import { useReadOnly } from "@/lib/queries/account";
-import { isCancellable, itemLabel, itemTarget, orderCancelRequest, type CancelRequest } from "@/lib/orders/order-view";
+import { isCancellable, itemLabel } from "@/lib/orders/order-facts";
+import { itemTarget, orderCancelRequest, type CancelRequest } from "@/lib/orders/cancel-targets";
 
 /** The actions one order offers: cancelling it, or one of its items when it has several. */
 export function orderActions(order: OrderStatus, onCancel: (request: CancelRequest) => void): MenuItem[] {

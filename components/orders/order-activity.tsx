@@ -1,8 +1,13 @@
 "use client";
 
-import { DateTime } from "@/components/ui/time";
-import { ACTIVITY_KINDS } from "@/lib/activity/kinds";
+import { lazy, Suspense, useEffect } from "react";
 import { useOrderActivityQuery } from "@/lib/queries/activity";
+
+// The server does not prefetch the activity, so no first paint shows it: the list and the
+// kinds' wording load beside the browser's request for it (started on mount, so the code is
+// usually there before the answer), not in the order page's first load.
+const loadList = () => import("./order-activity-list");
+const OrderActivityList = lazy(() => loadList().then((m) => ({ default: m.OrderActivityList })));
 
 /**
  * Who placed or cancelled this order from this dashboard, and when. Orders placed elsewhere (the
@@ -10,22 +15,12 @@ import { useOrderActivityQuery } from "@/lib/queries/activity";
  */
 export function OrderActivity({ orderId, version }: { orderId: number; version: string }) {
   const query = useOrderActivityQuery(orderId, version);
+  useEffect(() => void loadList().catch(() => {}), []);
   const events = query.data ?? [];
   if (events.length === 0) return null;
   return (
-    <section aria-labelledby="order-activity-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h2 id="order-activity-title" className="text-base font-semibold">
-        From this dashboard
-      </h2>
-      <ul className="mt-2 space-y-1 text-sm">
-        {[...events].reverse().map((event) => (
-          <li key={event.id}>
-            {ACTIVITY_KINDS[event.kind]}
-            {event.itemId ? ` (item ${event.itemId})` : ""} by {event.username ?? "the account token"} on <DateTime value={event.at} />
-            <span className="text-slate-600 dark:text-slate-300"> · {[event.browser, event.clientAddress].filter(Boolean).join(", ")}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <Suspense fallback={null}>
+      <OrderActivityList events={events} />
+    </Suspense>
   );
 }

@@ -5,7 +5,7 @@ import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText, DateTime } from "@/components/ui/time";
 import { countOf, nouns } from "@/lib/format/numbers";
-import { isCancellable, itemLabel } from "@/lib/orders/order-view";
+import { isCancellable, itemLabel } from "@/lib/orders/order-facts";
 import { OrderActions } from "./order-actions";
 import type { OrderListViewProps } from "./order-table";
 

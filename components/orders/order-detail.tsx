@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button-core";
@@ -25,9 +25,14 @@ import { ItemCard } from "./item-card";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { OrderActivity } from "./order-activity";
 import { PaymentNotice } from "./payment-notice";
-import { OrderNotFound } from "./order-not-found";
-import { isCancellable, itemTarget, orderCancelRequest, orderInProgress, statusSignature } from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { isCancellable } from "@/lib/orders/order-facts";
+import { itemTarget, orderCancelRequest } from "@/lib/orders/cancel-targets";
 import { useLiveInterval } from "./use-live-interval";
+
+// An order that has gone (a 404 on a later poll) is rare: its panel loads when shown. The server's
+// HTML still has it (React's lazy resolves while the page is rendered there).
+const OrderNotFound = lazy(() => import("./order-not-found").then((m) => ({ default: m.OrderNotFound })));
 
 type Order = OrderStatus & { account?: string };
 
@@ -70,7 +75,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
     return (
       <>
         {notice}
-        <OrderNotFound orderId={orderId} />
+        <Suspense fallback={null}>
+          <OrderNotFound orderId={orderId} />
+        </Suspense>
       </>
     );
   }

@@ -7,7 +7,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText, DateTime } from "@/components/ui/time";
 import { countOf, nouns } from "@/lib/format/numbers";
 import type { OrderStatus } from "@/lib/klikk/schemas";
-import { isCancellable, itemLabel, type CancelRequest } from "@/lib/orders/order-view";
+import { isCancellable, itemLabel } from "@/lib/orders/order-facts";
+import { type CancelRequest } from "@/lib/orders/cancel-targets";
 import { OrderActions } from "./order-actions";
 
 type Order = OrderStatus & { account?: string };

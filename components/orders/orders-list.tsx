@@ -1,24 +1,17 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { AccountFailures } from "@/components/accounts/account-failures";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { countOf, nouns } from "@/lib/format/numbers";
-import {
-  isCancellable,
-  orderInProgress,
-  orderListDefaults,
-  orderTarget,
-  parseSort,
-  parseStatusFilter,
-  statusSignature,
-  visibleOrders,
-} from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { isCancellable } from "@/lib/orders/order-facts";
+import { orderListDefaults, parseSort, parseStatusFilter, visibleOrders } from "@/lib/orders/list-view";
+import { orderTarget } from "@/lib/orders/cancel-targets";
 import { useReadOnly } from "@/lib/queries/account";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/url-state/use-search-state";
@@ -34,6 +27,10 @@ import { useLiveInterval } from "./use-live-interval";
 const loadExport = () => Promise.all([import("@/lib/export"), import("@/lib/orders/columns")]);
 /** Both export buttons start loading the export's code when the pointer or focus reaches them. */
 const warmExport = { onPointerEnter: () => void loadExport(), onFocus: () => void loadExport() };
+
+// "Live update failed" is the list's only Alert since the cancel notice loads with its dialog:
+// shown when a refresh fails, which is rare, so it loads then.
+const Alert = lazy(() => import("@/components/ui/alert").then((m) => ({ default: m.Alert })));
 
 /** The orders list: filter, search and sort kept in the URL; live status; cancel one or many. */
 export function OrdersList() {
@@ -150,9 +147,11 @@ export function OrdersList() {
             </div>
           </div>
           {query.isRefetchError ? (
-            <Alert tone="warning" title="Live update failed">
-              <p>{query.error.message} The list shows the last answer; it tries again by itself.</p>
-            </Alert>
+            <Suspense fallback={null}>
+              <Alert tone="warning" title="Live update failed">
+                <p>{query.error.message} The list shows the last answer; it tries again by itself.</p>
+              </Alert>
+            </Suspense>
           ) : null}
           {shown.length === 0 ? (
             <Card className="text-center">

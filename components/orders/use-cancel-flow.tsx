@@ -2,14 +2,22 @@
 
 import { lazy, Suspense, useRef, useState } from "react";
 import type { CancelRequest, CancelResult } from "./cancel-dialog";
-import { CancelNotice } from "./cancel-notice";
+import type { CancelNotice as CancelNoticeType } from "./cancel-notice";
 
 /**
  * Not in the page's first load (no first paint shows the dialog, its form or its checks):
  * loaded when a cancel is first asked for, and kept mounted after that. React's own lazy, not
  * next/dynamic, whose loader costs as much First Load JS as the dialog it would save.
+ * The outcome notice comes with the dialog: only a finished cancel shows it, so it is always
+ * there by then, rendered at once (no Suspense) so focus can move to it as the dialog closes.
  */
-const CancelDialog = lazy(() => import("./cancel-dialog").then((m) => ({ default: m.CancelDialog })));
+let CancelNotice: typeof CancelNoticeType | null = null;
+const CancelDialog = lazy(() =>
+  Promise.all([import("./cancel-dialog"), import("./cancel-notice")]).then(([dialog, notice]) => {
+    CancelNotice = notice.CancelNotice;
+    return { default: dialog.CancelDialog };
+  }),
+);
 
 /**
  * The cancel dialog and its outcome notice, as the list and the order page both use them.
@@ -31,7 +39,7 @@ export function useCancelFlow(onSettled: (settled: CancelResult[]) => void) {
     if (finished.length === 1) focusNotice.current = true;
   }
 
-  const notice = results ? <CancelNotice ref={noticeRef} results={results} onDismiss={() => setResults(null)} /> : null;
+  const notice = results && CancelNotice ? <CancelNotice ref={noticeRef} results={results} onDismiss={() => setResults(null)} /> : null;
   const dialog = !asked && request === null ? null : (
     <Suspense fallback={null}>
       <CancelDialog

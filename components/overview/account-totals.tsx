@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 import { countOf, formatCount, nouns } from "@/lib/format/numbers";
-import { awaitingPayment, orderInProgress } from "@/lib/orders/order-view";
+import { orderInProgress } from "@/lib/orders/live";
+import { awaitingPayment } from "@/lib/orders/order-facts";
 import type { Order } from "@/lib/queries/orders";
 import type { Server } from "@/lib/queries/servers";
 

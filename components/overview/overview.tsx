@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { LastUpdated } from "@/components/orders/last-updated";
 import { PaymentNotice } from "@/components/orders/payment-notice";
 import { DateTime } from "@/components/ui/time";
-import { awaitingPayment, orderInProgress, sortOrders, statusSignature } from "@/lib/orders/order-view";
+import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { awaitingPayment } from "@/lib/orders/order-facts";
+import { sortOrders } from "@/lib/orders/list-view";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,10 +19,14 @@ import type { OrderStatus } from "@/lib/klikk/schemas";
 import { AccountFailures } from "@/components/accounts/account-failures";
 import { AccountFilter } from "@/components/accounts/account-filter";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import { AccountTotals } from "@/components/overview/account-totals";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useSearchState } from "@/lib/url-state/use-search-state";
 import { useServersQuery } from "@/lib/queries/servers";
+
+// Shown only once a session has several accounts (issue 15), which most never add: the split's
+// table and sums load then, not in every overview's first load. The server's HTML has it all the
+// same (React's lazy resolves while the page is rendered there).
+const AccountTotals = lazy(() => import("@/components/overview/account-totals").then((m) => ({ default: m.AccountTotals })));
 
 type Order = OrderStatus & { account?: string };
 
@@ -68,7 +74,9 @@ export function Overview() {
         </div>
       ) : null}
       {several && !account && ordersQuery.data && serversQuery.data ? (
-        <AccountTotals orders={ordersQuery.data} servers={serversQuery.data} accounts={accounts} />
+        <Suspense fallback={null}>
+          <AccountTotals orders={ordersQuery.data} servers={serversQuery.data} accounts={accounts} />
+        </Suspense>
       ) : null}
       <AccountFailures list="orders" />
       <Section id="attention" title="Needs attention" className="lg:col-span-2">

@@ -2,11 +2,10 @@
 
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useCancelFlow } from "@/components/orders/use-cancel-flow";
 import { ServerDetails } from "@/components/servers/server-details";
 import { ServerHeader } from "@/components/servers/server-header";
-import { NotFoundPanel } from "@/components/shell/not-found-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { formatCount, formatMemory, formatStorage } from "@/lib/format/numbers";
@@ -15,6 +14,10 @@ import { useServersQuery } from "@/lib/queries/servers";
 import { toRow } from "@/lib/servers/row";
 import { orderItemOf } from "@/lib/servers/orders";
 import { profileLabel } from "@/lib/servers/profiles";
+
+// A server id that is not in the list is rare: its panel loads when shown. The server's HTML
+// still has it (React's lazy resolves while the page is rendered there).
+const NotFoundPanel = lazy(() => import("@/components/shell/not-found-panel").then((m) => ({ default: m.NotFoundPanel })));
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -59,9 +62,11 @@ export function ServerDetailPage({ serverId }: { serverId: number }) {
   const server = serversQuery.data.find((s) => s.id === serverId);
   if (!server) {
     return (
-      <NotFoundPanel title="Server not found" backHref="/servers" backLabel="Back to all servers">
-        There is no server {serverId} in {several ? "this session's accounts" : "your account"}. It may have been removed, or it belongs to a profile this sign-in cannot see.
-      </NotFoundPanel>
+      <Suspense fallback={null}>
+        <NotFoundPanel title="Server not found" backHref="/servers" backLabel="Back to all servers">
+          There is no server {serverId} in {several ? "this session's accounts" : "your account"}. It may have been removed, or it belongs to a profile this sign-in cannot see.
+        </NotFoundPanel>
+      </Suspense>
     );
   }
 

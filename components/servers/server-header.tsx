@@ -5,7 +5,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Menu } from "@/components/ui/menu";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
-import { isCancellable, itemTarget, type CancelRequest } from "@/lib/orders/order-view";
+import { isCancellable } from "@/lib/orders/order-facts";
+import { itemTarget, type CancelRequest } from "@/lib/orders/cancel-targets";
 import { primaryAddresses, sshCommand } from "@/lib/servers/addresses";
 import type { InventoryRow } from "@/lib/servers/row";
 

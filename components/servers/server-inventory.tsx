@@ -6,7 +6,6 @@ import { InventoryFilters } from "@/components/servers/inventory-filters";
 import { InventoryPlaceholder } from "@/components/servers/inventory-placeholder";
 import { AccountFailures } from "@/components/accounts/account-failures";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import { Alert } from "@/components/ui/alert";
 import { useOrdersQuery } from "@/lib/queries/orders";
 import { useServersQuery } from "@/lib/queries/servers";
 import { isSortKey, type RunningFilter, type SortKey } from "@/lib/servers/view-state";
@@ -21,6 +20,9 @@ import { useSearchState } from "@/lib/url-state/use-search-state";
  */
 const results = import("@/components/servers/inventory-results");
 const InventoryResults = lazy(() => results.then((m) => ({ default: m.InventoryResults })));
+// The order-item banner shows only on links from an order page. The results above use the same
+// Alert, so its code is on its way from the first moment as well.
+const Alert = lazy(() => import("@/components/ui/alert").then((m) => ({ default: m.Alert })));
 
 // Module-level so that useSearchState's callback stays stable.
 const DEFAULTS = { q: "", state: "all", profile: "all", account: "", sort: "name", dir: "asc", orderItemId: "" };
@@ -89,25 +91,27 @@ export function ServerInventory() {
   return (
     <div>
       {values.orderItemId !== "" ? (
-        orderItemId === undefined ? (
-          <Alert tone="warning" title="This link names no valid order item" className="mb-4">
-            <p>
-              “{values.orderItemId}” is not an order item id. <Link href="/servers" className="font-medium underline">Show all servers</Link>.
-            </p>
-          </Alert>
-        ) : (
-          <Alert tone="info" title={`Servers of order item ${orderItemId}`} className="mb-4">
-            <p>
-              Only the servers created by order item {orderItemId}
-              {orderOfItem !== undefined ? (
-                <>
-                  {" "}of <Link href={`/orders/${orderOfItem}`} className="font-medium underline">order {orderOfItem}</Link>
-                </>
-              ) : null}{" "}
-              are listed. <Link href="/servers" className="font-medium underline">Show all servers</Link>
-            </p>
-          </Alert>
-        )
+        <Suspense fallback={null}>
+          {orderItemId === undefined ? (
+            <Alert tone="warning" title="This link names no valid order item" className="mb-4">
+              <p>
+                “{values.orderItemId}” is not an order item id. <Link href="/servers" className="font-medium underline">Show all servers</Link>.
+              </p>
+            </Alert>
+          ) : (
+            <Alert tone="info" title={`Servers of order item ${orderItemId}`} className="mb-4">
+              <p>
+                Only the servers created by order item {orderItemId}
+                {orderOfItem !== undefined ? (
+                  <>
+                    {" "}of <Link href={`/orders/${orderOfItem}`} className="font-medium underline">order {orderOfItem}</Link>
+                  </>
+                ) : null}{" "}
+                are listed. <Link href="/servers" className="font-medium underline">Show all servers</Link>
+              </p>
+            </Alert>
+          )}
+        </Suspense>
       ) : null}
 
       <InventoryFilters

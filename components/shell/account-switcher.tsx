@@ -1,9 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Menu, type MenuItem } from "@/components/ui/menu";
+import { lazy, Suspense } from "react";
 import { useAccounts } from "@/components/accounts/session-accounts";
+
+// The menu loads only for a session with several accounts, which most never add: every
+// signed-in page's first load carried it for a header slot that stays empty. With several, the
+// server's HTML has the menu all the same (React's lazy resolves while the page is rendered there).
+const AccountMenu = lazy(() => import("./account-menu").then((m) => ({ default: m.AccountMenu })));
 
 /**
  * Which of the session's accounts new orders go to (issue 15), as a menu of choices in the
@@ -11,47 +14,10 @@ import { useAccounts } from "@/components/accounts/session-accounts";
  */
 export function AccountSwitcher() {
   const accounts = useAccounts();
-  const queryClient = useQueryClient();
-  const [failed, setFailed] = useState(false);
-  const active = accounts.find((account) => account.active);
-  if (accounts.length < 2 || !active) return null;
-  const items: MenuItem[] = [
-    ...accounts.map((account) => ({
-      key: account.key,
-      label: account.label,
-      checked: account.active,
-      onSelect: () => {
-        if (account.active) return;
-        setFailed(false);
-        // Loaded on the choice itself: the switcher is in every page's first load, a switch is rare.
-        import("@/lib/queries/account-changes")
-          .then(({ changeAccount }) => changeAccount(queryClient, { key: account.key, active: true }))
-          .catch(() => setFailed(true));
-      },
-    })),
-    { key: "manage", label: "Manage accounts", href: "/accounts" },
-  ];
+  if (accounts.length < 2) return null;
   return (
-    <div className="flex min-w-0 items-center gap-2">
-      {failed ? (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Could not switch; try again.
-        </span>
-      ) : null}
-      <Menu
-        label={`Orders go to: ${active.label}`}
-        header="New orders go to"
-        items={items}
-        triggerClassName="inline-flex min-h-9 max-w-32 items-center gap-1 rounded-md border border-slate-300 px-2.5 text-sm font-medium hover:bg-slate-100 sm:max-w-48 dark:border-slate-600 dark:hover:bg-slate-800"
-        trigger={
-          <>
-            <span className="truncate" data-testid="active-account">
-              {active.label}
-            </span>
-            <span aria-hidden="true">▾</span>
-          </>
-        }
-      />
-    </div>
+    <Suspense fallback={null}>
+      <AccountMenu accounts={accounts} />
+    </Suspense>
   );
 }

@@ -6,7 +6,8 @@
  */
 import type { OrderStatus, Server } from "@/lib/klikk/schemas";
 import { statusLabel } from "@/lib/klikk/status";
-import { itemLabel, orderMatches } from "@/lib/orders/order-view";
+import { itemLabel } from "@/lib/orders/order-facts";
+import { orderMatches } from "@/lib/orders/list-view";
 import { parseQuery, rowsOf, searchTextOf, type InventoryRow } from "@/lib/servers/inventory";
 
 export type PaletteAction = "sign-out-everywhere" | "theme-light" | "theme-dark" | "theme-system";

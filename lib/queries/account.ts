@@ -1,8 +1,8 @@
 "use client";
 
-import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { AccountInfo } from "@/app/api/account/route";
-import { apiFetch, isApiError } from "@/lib/queries/api-fetch";
+import { apiFetch } from "@/lib/queries/api-fetch";
 
 export type { AccountInfo };
 
@@ -28,12 +28,4 @@ export function useReadOnly(account?: string): boolean {
   if (!data) return false;
   // An older answer (or a test's) may lack the per-account list: then the active account's flag.
   return account && data.readOnlyAccounts ? data.readOnlyAccounts.includes(account) : data.readOnly === true;
-}
-
-/** After a refusal for read-only access, every page shows the actions as off at once. */
-export function noteRefusal(queryClient: QueryClient, error: unknown): void {
-  if (isApiError(error) && error.code === "read_only") {
-    queryClient.setQueryData(accountQueryOptions().queryKey, (current) => (current ? { ...current, readOnly: true } : current));
-    void queryClient.invalidateQueries({ queryKey: accountQueryOptions().queryKey });
-  }
 }
