@@ -1,8 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { AccountFailures } from "@/components/accounts/account-failures";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
+import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
@@ -27,10 +28,6 @@ import { useLiveInterval } from "./use-live-interval";
 const loadExport = () => Promise.all([import("@/lib/export"), import("@/lib/orders/columns")]);
 /** Both export buttons start loading the export's code when the pointer or focus reaches them. */
 const warmExport = { onPointerEnter: () => void loadExport(), onFocus: () => void loadExport() };
-
-// "Live update failed" is the list's only Alert since the cancel notice loads with its dialog:
-// shown when a refresh fails, which is rare, so it loads then.
-const Alert = lazy(() => import("@/components/ui/alert").then((m) => ({ default: m.Alert })));
 
 /** The orders list: filter, search and sort kept in the URL; live status; cancel one or many. */
 export function OrdersList() {
@@ -147,11 +144,9 @@ export function OrdersList() {
             </div>
           </div>
           {query.isRefetchError ? (
-            <Suspense fallback={null}>
-              <Alert tone="warning" title="Live update failed">
-                <p>{query.error.message} The list shows the last answer; it tries again by itself.</p>
-              </Alert>
-            </Suspense>
+            <Alert tone="warning" title="Live update failed">
+              <p>{query.error.message} The list shows the last answer; it tries again by itself.</p>
+            </Alert>
           ) : null}
           {shown.length === 0 ? (
             <Card className="text-center">
