@@ -1,24 +1,25 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button-core";
 
 type FailedQuery = { error: Error | null; isFetching: boolean; refetch: () => unknown };
-export type QueryErrorAlertProps = { title: string; query: FailedQuery; tone?: "error" | "warning"; note?: string; className?: string };
-
-// A failed load is not the common path, so the box and its retry button load when one is shown,
-// not in the first load of every list and detail page. The server's HTML still has it when a
-// page is rendered with an error (React's lazy resolves while the page is rendered there).
-const QueryErrorAlertBody = lazy(() => import("./query-error-alert-body").then((m) => ({ default: m.QueryErrorAlertBody })));
 
 /**
  * The one "could not be loaded" box: what failed, the reason the dashboard gave, and a retry
  * that shows its progress. `tone="warning"` is for a refresh that failed while older data is
  * still on screen.
  */
-export function QueryErrorAlert(props: QueryErrorAlertProps) {
+export function QueryErrorAlert({ title, query, tone = "error", note, className }: { title: string; query: FailedQuery; tone?: "error" | "warning"; note?: string; className?: string }) {
   return (
-    <Suspense fallback={null}>
-      <QueryErrorAlertBody {...props} />
-    </Suspense>
+    <Alert tone={tone} title={title} className={className}>
+      <p>
+        {query.error?.message ?? "Something went wrong."}
+        {note ? ` ${note}` : null}
+      </p>
+      <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()} pending={query.isFetching}>
+        Try again
+      </Button>
+    </Alert>
   );
 }
