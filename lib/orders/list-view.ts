@@ -21,8 +21,10 @@ export const sortOptions: readonly { value: OrderSort; label: string }[] = [
   { value: "status", label: "Status (needs attention first)" },
 ];
 
-/** The list state kept in the URL; a module constant so useSearchState's callback stays stable. */
-/** `account` empty: every account of the session (issue 15). */
+/**
+ * The list state kept in the URL; a module constant so useSearchState's callback stays stable.
+ * `account` empty: every account of the session (issue 15).
+ */
 export const orderListDefaults = { status: "all", q: "", sort: "newest", account: "" } as const satisfies Record<string, string>;
 
 /** An unknown value in a shared or hand-edited URL falls back to the default instead of an empty list. */
