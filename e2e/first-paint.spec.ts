@@ -69,3 +69,23 @@ test("no page shows an ISO timestamp in its visible text", async ({ signedInPage
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect((await page.locator("body").innerText()).match(ISO_TIMESTAMP), "ISO timestamp on /login").toBeNull();
 });
+
+test("the lists in the HTML are the browser's data too: no request needed after hydration", async ({ signedInPage: page }) => {
+  // Any list request from the browser fails: what the page shows must come from the HTML's data.
+  const asked: string[] = [];
+  await page.route(/\/api\/(orders|servers)(\?|$)/, (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    return route.abort();
+  });
+  for (const [path, row] of [
+    ["/orders", "Order 70"],
+    ["/servers", "web-1"],
+  ] as const) {
+    await page.goto(path);
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    await expect(page.getByText(row, { exact: true }).filter({ visible: true }).first()).toBeVisible();
+    await expect(page.getByText(/could not be loaded/i)).toHaveCount(0);
+    // Read at once: live status may poll orders in progress a few seconds after the data's time.
+    expect(asked, `${path}: no list asked for by the browser`).toEqual([]);
+  }
+});

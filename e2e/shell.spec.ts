@@ -19,6 +19,36 @@ test.describe("app shell", () => {
     }
   });
 
+  test("links work before their code has arrived (a page load) and navigate within the page once it has", async ({ signedInPage: page }) => {
+    // next/link loads after the first paint (components/ui/app-link.tsx): hold its chunk back.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("useLinkStatus")) await held;
+      await route.fulfill({ response, body });
+    });
+    const orders = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders", exact: true });
+    const markPage = () => page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
+    const samePage = () => page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true);
+
+    await page.goto("/");
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    await markPage();
+    await orders.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
+    expect(await samePage(), "without its code the link is an ordinary link: a new page").toBe(false);
+
+    release();
+    // Hydrated once React has put its props on the element (the chunk has arrived and run).
+    await expect.poll(() => orders.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactProps")))).toBe(true);
+    await markPage();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Servers", exact: true })).toBeVisible();
+    expect(await samePage(), "with its code the link navigates within the page").toBe(true);
+  });
+
   test("the skip link moves focus to the main content", async ({ signedInPage: page }) => {
     await page.goto("/orders");
     await page.keyboard.press("Tab");

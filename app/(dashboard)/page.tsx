@@ -1,4 +1,4 @@
-import { HydrationBoundary } from "@tanstack/react-query";
+import { PrefetchedQueries } from "@/components/shell/prefetched-queries";
 import type { Metadata } from "next";
 import { NewOrderLink } from "@/components/orders/new-order-link";
 import { Overview } from "@/components/overview/overview";
@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const { state, serverListTooLarge } = await prefetch({ orders: true, servers: true });
   return (
-    <HydrationBoundary state={state}>
+    <PrefetchedQueries state={state}>
       <EarlyServerList when={serverListTooLarge} />
       <PageHeader title="Overview" description="What needs attention, your latest orders and your servers." actions={<NewOrderLink />} />
       <Overview />
-    </HydrationBoundary>
+    </PrefetchedQueries>
   );
 }

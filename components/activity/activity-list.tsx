@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { Button } from "@/components/ui/button-core";
 import { activityCsvColumns } from "@/lib/activity/columns";
 import { ACTIVITY_KINDS, type ActivityEntry, type ActivityKind } from "@/lib/activity/kinds";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useEffect, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button-core";
 import { Relative } from "@/components/ui/time";

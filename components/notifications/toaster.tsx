@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useSyncExternalStore } from "react";
 import { buttonClasses } from "@/components/ui/button-core";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button-core";
 import type { OrderFailure } from "@/lib/order-wizard/order-outcome";

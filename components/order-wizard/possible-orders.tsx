@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useEffect } from "react";
 import { DateTime } from "@/components/ui/time";
 import { possibleOrders, type UnconfirmedAttempt } from "@/lib/order-wizard/possible-orders";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RunningBadge } from "@/components/ui/status-badge";
 import { useServersQuery } from "@/lib/queries/servers";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useAccountLabels } from "@/components/accounts/session-accounts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiText, DateTime } from "@/components/ui/time";

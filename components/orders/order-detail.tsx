@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useSearchParams } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import type { PublicAccount } from "@/lib/accounts/accounts";
 import { countOf, formatCount, nouns } from "@/lib/format/numbers";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { LastUpdated } from "@/components/orders/last-updated";
 import { PaymentNotice } from "@/components/orders/payment-notice";

@@ -1,6 +1,8 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+// next/link itself, not AppLink: this code loads after the page (inventory-results.tsx), when
+// next/link is there too, and a Suspense boundary per link would be work on every row rendered.
 import Link from "next/link";
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { memo, useRef } from "react";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useAccountLabels } from "@/components/accounts/session-accounts";
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { lazy, Suspense, type ReactNode } from "react";
 import { useCancelFlow } from "@/components/orders/use-cancel-flow";
 import { ServerDetails } from "@/components/servers/server-details";

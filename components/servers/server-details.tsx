@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatStorage } from "@/lib/format/numbers";
 import type { Server } from "@/lib/klikk/schemas";

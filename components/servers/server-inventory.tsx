@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { InventoryFilters } from "@/components/servers/inventory-filters";
 import { InventoryPlaceholder } from "@/components/servers/inventory-placeholder";

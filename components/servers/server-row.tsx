@@ -1,5 +1,7 @@
 "use client";
 
+// next/link itself, not AppLink: this code loads after the page (inventory-results.tsx), when
+// next/link is there too, and a Suspense boundary per link would be work on every row rendered.
 import Link from "next/link";
 import { lazy, memo, Suspense } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";

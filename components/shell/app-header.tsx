@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { AccountSwitcher } from "@/components/shell/account-switcher";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { PaletteButton } from "@/components/palette/palette-button";

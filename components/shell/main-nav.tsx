@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 
 const NAV_ITEMS = [

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import type { MenuItem } from "@/components/ui/menu";
 

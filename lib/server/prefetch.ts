@@ -51,11 +51,12 @@ export type Prefetched = {
 };
 
 /**
- * Fetches what a page shows on the server and returns it dehydrated for TanStack Query's
- * HydrationBoundary, so a full page load arrives with its rows in the HTML. The answers are
- * the same the route handlers give (same client, same sort), under the same query keys, so
- * client navigation, polling and mutations carry on from there unchanged. Anything that fails
- * is left out and fetched by the browser, which shows the error where it happens.
+ * Fetches what a page shows on the server and returns it dehydrated for the page's
+ * PrefetchedQueries (components/shell/prefetched-queries.tsx), so a full page load arrives with
+ * its rows in the HTML. The answers are the same the route handlers give (same client, same
+ * sort), under the same query keys, so client navigation, polling and mutations carry on from
+ * there unchanged. Anything that fails is left out and fetched by the browser, which shows the
+ * error where it happens.
  */
 export async function prefetch(wants: Prefetch): Promise<Prefetched> {
   const queryClient = new QueryClient();

@@ -1,4 +1,4 @@
-import { HydrationBoundary } from "@tanstack/react-query";
+import { PrefetchedQueries } from "@/components/shell/prefetched-queries";
 import type { Metadata } from "next";
 import { EarlyServerList } from "@/components/servers/early-server-list";
 import { ServerInventory } from "@/components/servers/server-inventory";
@@ -15,11 +15,11 @@ export default async function ServersPage({ searchParams }: Props) {
   // One order item's servers come from another request: the whole list is not wanted then.
   const wholeList = (await searchParams).orderItemId === undefined;
   return (
-    <HydrationBoundary state={state}>
+    <PrefetchedQueries state={state}>
       <EarlyServerList when={serverListTooLarge && wholeList} />
       <PageHeader title="Servers" description="Every server with its networks and disks." />
       {/* No Suspense boundary: see app/(dashboard)/orders/page.tsx. */}
       <ServerInventory />
-    </HydrationBoundary>
+    </PrefetchedQueries>
   );
 }

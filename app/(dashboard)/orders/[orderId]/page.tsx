@@ -1,4 +1,4 @@
-import { HydrationBoundary } from "@tanstack/react-query";
+import { PrefetchedQueries } from "@/components/shell/prefetched-queries";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/orders/order-detail";
@@ -24,9 +24,9 @@ export default async function OrderPage({ params }: Props) {
   // The list gives the order its reference and creation time (order_status has neither).
   const { state } = await prefetch({ order: id, orders: true });
   return (
-    <HydrationBoundary state={state}>
+    <PrefetchedQueries state={state}>
       {/* No Suspense boundary (nor loading.tsx): see app/(dashboard)/orders/page.tsx. */}
       <OrderDetail orderId={id} />
-    </HydrationBoundary>
+    </PrefetchedQueries>
   );
 }

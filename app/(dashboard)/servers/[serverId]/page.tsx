@@ -1,4 +1,4 @@
-import { HydrationBoundary } from "@tanstack/react-query";
+import { PrefetchedQueries } from "@/components/shell/prefetched-queries";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EarlyServerList } from "@/components/servers/early-server-list";
@@ -24,9 +24,9 @@ export default async function ServerPage({ params }: Props) {
   if (id === null) notFound();
   const { state, serverListTooLarge } = await prefetch({ servers: true, orders: true });
   return (
-    <HydrationBoundary state={state}>
+    <PrefetchedQueries state={state}>
       <EarlyServerList when={serverListTooLarge} />
       <ServerDetailPage serverId={id} />
-    </HydrationBoundary>
+    </PrefetchedQueries>
   );
 }
