@@ -80,6 +80,24 @@ test.describe("ready notices", () => {
     await expect(bell(page)).toHaveAccessibleName("Notifications");
   });
 
+  test("the open inventory shows the new server by itself, and keyboard focus stays on its server as the rows move", async ({ page }) => {
+    await signIn(page.request, demo.labsToken);
+    // Sorts before Demo Labs' lab-1, so every row moves down one place when it arrives.
+    const orderId = await placeHeldOrder(page.request, "aa-focus");
+    await openWatching(page, "/servers");
+    const table = page.getByRole("table");
+    const details = table.getByRole("button", { name: "Details of lab-1" });
+    await details.focus();
+    await expect(table.locator("tbody tr[data-server-id]").first()).toContainText("lab-1");
+
+    await payAndAdvance(page.request, orderId);
+    // No Refresh: the watcher saw the item complete and the list followed.
+    await expect(table.getByRole("link", { name: "aa-focus", exact: true })).toBeVisible({ timeout: scaled(20_000) });
+    await expect(table.locator("tbody tr[data-server-id]").first()).toContainText("aa-focus");
+    await expect(details).toBeFocused();
+    await expect(page.locator(":focus")).toHaveAccessibleName("Details of lab-1");
+  });
+
   test("a new order that needs payment is announced; mark all as read clears the count", async ({ page }) => {
     await signIn(page.request, demo.labsToken);
     await clearBell(page.request);

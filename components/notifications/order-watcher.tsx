@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useLiveInterval } from "@/components/orders/use-live-interval";
 import { detectTransitions, snapshotOf, type StatusSnapshot } from "@/lib/notifications/transitions";
 import { orderInProgress, statusSignature } from "@/lib/orders/live";
+import { serverKeys } from "@/lib/queries/keys";
 import { notificationKeys } from "@/lib/queries/notifications";
 import { reportTransition } from "@/lib/queries/notification-updates";
 import { useOrdersQuery } from "@/lib/queries/orders";
@@ -33,6 +34,11 @@ export function OrderWatcher() {
     previous.current = snapshotOf(data);
     // Which account each order belongs to (issue 15): the server asks that account first.
     const accountOf = new Map(data.map((order) => [order.order_id, order.account]));
+    // A server came or went: the server lists follow (an open inventory at once, the others on
+    // their next use), so the list never lags behind the toast that names the new server.
+    if (transitions.some((transition) => transition.kind === "ready" || transition.kind === "cancelled")) {
+      void queryClient.invalidateQueries({ queryKey: serverKeys.all });
+    }
     for (const transition of transitions) {
       reportTransition({ orderId: transition.orderId, itemId: transition.itemId, status: transition.status }, accountOf.get(transition.orderId))
         .then(({ notice, created }) => {
