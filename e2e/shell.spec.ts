@@ -49,6 +49,29 @@ test.describe("app shell", () => {
     expect(await samePage(), "with its code the link navigates within the page").toBe(true);
   });
 
+  test("links whose code cannot be loaded stay ordinary links, and the page works", async ({ signedInPage: page }) => {
+    let refused = () => {};
+    const linkCodeRefused = new Promise<void>((resolve) => (refused = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!body.includes("useLinkStatus")) return route.fulfill({ response, body });
+      refused();
+      return route.abort("connectionrefused");
+    });
+    const orders = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders", exact: true });
+    await page.goto("/");
+    await linkCodeRefused;
+    // Hydrated without next/link: React's props are on the element, and no error took the page.
+    await expect.poll(() => orders.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactProps")))).toBe(true);
+    await expect(page.getByRole("heading", { level: 1, name: "Overview", exact: true })).toBeVisible();
+    await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    await page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
+    await orders.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
+    expect(await page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true), "a plain link loads the page").toBe(false);
+  });
+
   test("the skip link moves focus to the main content", async ({ signedInPage: page }) => {
     await page.goto("/orders");
     await page.keyboard.press("Tab");

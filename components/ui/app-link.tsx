@@ -1,19 +1,29 @@
 "use client";
 
 import type NextLink from "next/link";
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy, type ReactNode, Suspense } from "react";
+
+export type AppLinkProps = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
+
+/** The <a> Next renders, without the client-side navigation: followed as an ordinary page load. */
+function PlainLink({ prefetch: _prefetch, replace: _replace, scroll: _scroll, shallow: _shallow, passHref: _passHref, legacyBehavior: _legacy, locale: _locale, onNavigate: _onNavigate, ...rest }: AppLinkProps) {
+  return <a {...rest} />;
+}
 
 /**
  * next/link, with its code (about 3 kB gzip with the URL helpers it brings) out of every page's
  * first load. A link needs no script to be painted or followed: the server renders Next's own
  * <a>, which works as a plain link, and the code that turns a click into a client-side
  * navigation arrives beside hydration (requested as this module is evaluated), when the
- * boundary hydrates. A click in between is an ordinary page load.
+ * boundary hydrates. A click in between is an ordinary page load. Should that code not load (the
+ * dashboard unreachable right then), the links stay plain links rather than failing the page.
  */
-const nextLink = import("next/link");
+type LinkModule = { default: (props: AppLinkProps) => ReactNode };
+const nextLink = import("next/link").then(
+  (module): LinkModule => module,
+  (): LinkModule => ({ default: PlainLink }),
+);
 const LazyLink = lazy(() => nextLink);
-
-export type AppLinkProps = ComponentProps<typeof NextLink>;
 
 export function AppLink(props: AppLinkProps) {
   return (
@@ -22,8 +32,4 @@ export function AppLink(props: AppLinkProps) {
       <LazyLink {...props} />
     </Suspense>
   );
-}
-
-function PlainLink({ href, prefetch: _prefetch, replace: _replace, scroll: _scroll, shallow: _shallow, passHref: _passHref, legacyBehavior: _legacy, locale: _locale, onNavigate: _onNavigate, ...rest }: AppLinkProps) {
-  return <a href={typeof href === "string" ? href : String(href.pathname ?? "")} {...rest} />;
 }
