@@ -7,7 +7,7 @@
  *      baseline (a bare Next.js route handler forwarding with a fixed credential) and through the
  *      dashboard (session, CSRF rules, validation of the answer): sequential sub-ms medians at
  *      concurrency 1, the server's CPU time per request (scripts/bench-cpu.ts), then autocannon
- *      at concurrency 1 and 16;
+ *      at concurrency 1 and 16 (baseline and dashboard twice each, in ABBA order);
  *   2. memory under the probe's load (16-way orders plus 4-way 20,000-server lists): peak
  *      resident memory of the dashboard's server process and of the `npm start` group;
  *   3. First Load JS per route, gzip, from the build's diagnostics;
@@ -56,6 +56,13 @@ type Scenario = {
 
 function figure(result: Result): LoadFigure {
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+/** Several runs of one target as one figure: mean latencies and rate, every error counted. */
+function meanFigure(results: readonly Result[]): LoadFigure {
+  const figures = results.map(figure);
+  const mean = (pick: (f: LoadFigure) => number) => Math.round((figures.reduce((sum, f) => sum + pick(f), 0) / figures.length) * 10) / 10;
+  return { p50: mean((f) => f.p50), p99: mean((f) => f.p99), rps: mean((f) => f.rps), errors: figures.reduce((sum, f) => sum + f.errors, 0), non2xx: figures.reduce((sum, f) => sum + f.non2xx, 0) };
 }
 
 function median(values: number[]): number {
@@ -195,8 +202,16 @@ async function measureLoad(stack: Stack, baseline: Baseline, cookie: string): Pr
           body: JSON.stringify({ action: target.action }),
         }),
       );
-      const base = figure(await run(`${baseline.url}${target.route}`));
-      const dashboard = figure(await run(`${stack.appUrl}${target.route}`, { headers: { Cookie: cookie } }));
+      // Baseline and dashboard in ABBA order, each figure the mean of its two runs: in a fixed
+      // order the dashboard always met the simulator right after the baseline's load, and single
+      // runs of c=16 swung from 0.69 to 0.87 of the baseline between two bench runs an hour apart.
+      const runs = { baseline: [] as Result[], dashboard: [] as Result[] };
+      for (const who of ["baseline", "dashboard", "dashboard", "baseline"] as const) {
+        runs[who].push(who === "baseline" ? await run(`${baseline.url}${target.route}`) : await run(`${stack.appUrl}${target.route}`, { headers: { Cookie: cookie } }));
+      }
+      const base = meanFigure(runs.baseline);
+      const dashboard = meanFigure(runs.dashboard);
+      const rounds = [0, 1].map((i) => (runs.dashboard[i]!.requests.average / Math.max(runs.baseline[i]!.requests.average, 0.001)).toFixed(2)).join(", ");
       scenarios.push({
         ...target,
         connections,
@@ -206,7 +221,7 @@ async function measureLoad(stack: Stack, baseline: Baseline, cookie: string): Pr
         ratioP50: dashboard.p50 / Math.max(base.p50, 0.001),
         ratioRps: dashboard.rps / Math.max(base.rps, 0.001),
       });
-      console.log(`  ${target.route} c=${connections}: p50 direct ${direct.p50} ms, baseline ${base.p50} ms, dashboard ${dashboard.p50} ms`);
+      console.log(`  ${target.route} c=${connections}: p50 direct ${direct.p50} ms, baseline ${base.p50} ms, dashboard ${dashboard.p50} ms; req/s dashboard / baseline per pair ${rounds}`);
     }
   }
   return scenarios;
