@@ -1,3 +1,4 @@
+import type { APIResponse, Locator, Page, Route } from "@playwright/test";
 import { E2E } from "./support/env";
 import { expect, expectNoAxeViolations, setTheme, test } from "./support/fixtures";
 
@@ -7,6 +8,23 @@ const NAV = [
   { name: "New order", path: "/orders/new", heading: "New order" },
   { name: "Servers", path: "/servers", heading: "Servers" },
 ];
+
+/** The script chunk holding next/link's code (found by an export's name) goes to `handle`; the rest pass. */
+async function onLinkCode(page: Page, handle: (route: Route, response: APIResponse, body: string) => Promise<void>): Promise<void> {
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("useLinkStatus")) await handle(route, response, body);
+    else await route.fulfill({ response, body });
+  });
+}
+
+const mainLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+/** Hydrated once React has put its props on the element. */
+const hydrated = (locator: Locator) => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")));
+/** A mark in the page's window: gone after a page load, kept by a client-side navigation. */
+const markPage = (page: Page) => page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
+const samePage = (page: Page) => page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true);
 
 test.describe("app shell", () => {
   test("every navigation entry opens its page", async ({ signedInPage: page }) => {
@@ -23,53 +41,45 @@ test.describe("app shell", () => {
     // next/link loads after the first paint (components/ui/app-link.tsx): hold its chunk back.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/_next/static/chunks/*.js", async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      if (body.includes("useLinkStatus")) await held;
+    await onLinkCode(page, async (route, response, body) => {
+      await held;
       await route.fulfill({ response, body });
     });
-    const orders = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders", exact: true });
-    const markPage = () => page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
-    const samePage = () => page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true);
+    const orders = mainLink(page, "Orders");
 
     await page.goto("/");
     await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
-    await markPage();
+    await markPage(page);
     await orders.click();
     await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
-    expect(await samePage(), "without its code the link is an ordinary link: a new page").toBe(false);
+    expect(await samePage(page), "without its code the link is an ordinary link: a new page").toBe(false);
 
     release();
-    // Hydrated once React has put its props on the element (the chunk has arrived and run).
-    await expect.poll(() => orders.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactProps")))).toBe(true);
-    await markPage();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers", exact: true }).click();
+    await expect.poll(() => hydrated(orders)).toBe(true);
+    await markPage(page);
+    await mainLink(page, "Servers").click();
     await expect(page.getByRole("heading", { level: 1, name: "Servers", exact: true })).toBeVisible();
-    expect(await samePage(), "with its code the link navigates within the page").toBe(true);
+    expect(await samePage(page), "with its code the link navigates within the page").toBe(true);
   });
 
   test("links whose code cannot be loaded stay ordinary links, and the page works", async ({ signedInPage: page }) => {
     let refused = () => {};
     const linkCodeRefused = new Promise<void>((resolve) => (refused = resolve));
-    await page.route("**/_next/static/chunks/*.js", async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      if (!body.includes("useLinkStatus")) return route.fulfill({ response, body });
+    await onLinkCode(page, async (route) => {
       refused();
-      return route.abort("connectionrefused");
+      await route.abort("connectionrefused");
     });
-    const orders = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders", exact: true });
+    const orders = mainLink(page, "Orders");
     await page.goto("/");
     await linkCodeRefused;
-    // Hydrated without next/link: React's props are on the element, and no error took the page.
-    await expect.poll(() => orders.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactProps")))).toBe(true);
+    // Hydrated without next/link, and no error took the page.
+    await expect.poll(() => hydrated(orders)).toBe(true);
     await expect(page.getByRole("heading", { level: 1, name: "Overview", exact: true })).toBeVisible();
     await expect(page.getByText("Something went wrong")).toHaveCount(0);
-    await page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
+    await markPage(page);
     await orders.click();
     await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
-    expect(await page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true), "a plain link loads the page").toBe(false);
+    expect(await samePage(page), "a plain link loads the page").toBe(false);
   });
 
   test("the skip link moves focus to the main content", async ({ signedInPage: page }) => {
