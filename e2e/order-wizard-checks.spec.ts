@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
+import { scaled } from "./support/env";
 import { expect, resetSimulator, test } from "./support/fixtures";
-import { clearFaults, setFaults } from "./support/simulator";
+import { advanceSimulator, clearFaults, setFaults } from "./support/simulator";
 import { expectStep, fillMinimumAndReview, fingerprintOf, listOrders, next, PRIVATE_KEY, PUBLIC_KEY } from "./support/wizard-helpers";
 
 test.beforeEach(async ({ request }) => {
@@ -170,6 +171,8 @@ test.describe("order wizard checks", () => {
   test("a retry after an unconfirmed order never places a second one", async ({ signedInPage: page }) => {
     await fillMinimumAndReview(page);
     const before = await listOrders(page.request);
+    const sentName = (await page.getByRole("region", { name: "Servers and size" }).getByRole("definition").first().textContent())?.trim() ?? "";
+    expect(sentName).toMatch(/^web-\d+$/);
     // The simulator places the order, then never answers: the dashboard gives up after 3 s.
     await setFaults(page.request, { hangAfterCommit: true, actions: ["order_create"] });
     const place = page.getByRole("button", { name: "Place order" });
@@ -179,6 +182,14 @@ test.describe("order wizard checks", () => {
     await expect(alert).toContainText("check the order list");
     await expect(alert.getByRole("link", { name: "Check your orders" })).toHaveAttribute("href", "/orders");
     await clearFaults();
+    // Meanwhile the order the first attempt placed completes, and the server list is read again
+    // with its server in it (the watcher sees the server become ready). The suggested name must
+    // stay what was sent, now the name of an existing server, or the retry would send another order.
+    await advanceSimulator(page.request, 5_000);
+    await expect(page.getByRole("status").filter({ hasText: `${sentName} is ready` })).toHaveCount(1, { timeout: scaled(20_000) });
+    await page.getByRole("link", { name: "Edit servers and size" }).click();
+    await expect(page.getByText(`A server named “${sentName}” already exists in your account.`)).toBeVisible();
+    await page.getByRole("navigation", { name: "Order steps" }).getByRole("link", { name: "Review" }).click();
     const [retry] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === "/api/orders" && r.request().method() === "POST"),
       place.click(),

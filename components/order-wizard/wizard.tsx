@@ -134,6 +134,11 @@ export function Wizard({ draft, prices }: { draft: Draft; prices: PriceList | nu
     const all = Object.entries(allErrors) as [FieldId, string][];
     if (all.length > 0) return reportErrors(all);
     submitting.current = true;
+    // The names this attempt sends are the attempt's own from now on. Suggested names move on
+    // whenever the server list changes (use-server-names.ts), and the order itself may add a
+    // server to it: a retry under the same Idempotency-Key would then send other names and be
+    // refused as another order.
+    if (!checked.namesChosen) updateDraft((d) => ({ ...d, namesChosen: true, names: checked.names }));
     const startedAt = Date.now();
     let answer: PlaceAnswer;
     try {
