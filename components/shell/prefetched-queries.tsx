@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useState } from "react";
 /**
  * Puts what the page fetched on the server (lib/server/prefetch.ts) into the browser's query
  * cache before the page's lists render, as TanStack's HydrationBoundary does, without its code
- * (about 0.9 kB gzip in the first load of every page that prefetches). The prefetch only ever
+ * (about 0.5 kB gzip in the first load of every page that prefetches). The prefetch only ever
  * holds settled queries with data, and only on a document load, so a query's data and its time
  * are all there is to carry over: no mutations, no promises, no errors.
  *
