@@ -9,15 +9,20 @@ const NAV = [
   { name: "Servers", path: "/servers", heading: "Servers" },
 ];
 
-/** The script chunk holding next/link's code (found by an export's name) goes to `handle`; the rest pass. */
-async function onLinkCode(page: Page, handle: (route: Route, response: APIResponse, body: string) => Promise<void>): Promise<void> {
+type ChunkHandler = (route: Route, response: APIResponse, body: string) => Promise<void>;
+/** The script chunk whose text includes `marker` goes to `handle`; the rest pass. */
+async function onChunkWith(page: Page, marker: string, handle: ChunkHandler): Promise<void> {
   await page.route("**/_next/static/chunks/*.js", async (route) => {
     const response = await route.fetch();
     const body = await response.text();
-    if (body.includes("useLinkStatus")) await handle(route, response, body);
+    if (body.includes(marker)) await handle(route, response, body);
     else await route.fulfill({ response, body });
   });
 }
+/** next/link's code, found by an export's name. */
+const onLinkCode = (page: Page, handle: ChunkHandler) => onChunkWith(page, "useLinkStatus", handle);
+/** The header buttons' code (components/shell/header-tools.tsx), found by the search button's shortcut. */
+const onHeaderToolsCode = (page: Page, handle: ChunkHandler) => onChunkWith(page, "Control+K Meta+K", handle);
 
 const mainLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 /** Hydrated once React has put its props on the element. */
@@ -80,6 +85,62 @@ test.describe("app shell", () => {
     await orders.click();
     await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
     expect(await samePage(page), "a plain link loads the page").toBe(false);
+  });
+
+  test("the header's buttons are on the page before their code arrives, and work once it has", async ({ signedInPage: page }) => {
+    // Their code loads beside hydration (components/shell/lazy-header-tools.tsx): hold it back.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let requested = () => {};
+    const codeRequested = new Promise<void>((resolve) => (requested = resolve));
+    await onHeaderToolsCode(page, async (route, response, body) => {
+      requested();
+      await held;
+      await route.fulfill({ response, body });
+    });
+    await page.goto("/");
+    await codeRequested;
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    // From the HTML: the page hydrated around them without their code.
+    const search = page.getByRole("button", { name: "Search" });
+    const accountMenu = page.getByRole("button", { name: /^Account: / });
+    await expect(search).toBeVisible();
+    await expect(accountMenu).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
+    expect(await hydrated(accountMenu), "not hydrated while the code is held").toBe(false);
+    // Ctrl-K pressed now is kept, and opens the palette once its button has hydrated.
+    await page.keyboard.press("Control+k");
+
+    release();
+    const paletteBox = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
+    await expect(paletteBox).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(paletteBox).toHaveCount(0);
+    await accountMenu.click();
+    await expect(page.getByRole("menuitem", { name: "Sign out", exact: true })).toBeVisible();
+  });
+
+  test("header buttons whose code cannot be loaded give way to a reload button, and the page works", async ({ signedInPage: page }) => {
+    let refused = () => {};
+    const codeRefused = new Promise<void>((resolve) => (refused = resolve));
+    await onHeaderToolsCode(page, async (route) => {
+      refused();
+      await route.abort("connectionrefused");
+    });
+    await page.goto("/");
+    await codeRefused;
+    const reload = page.getByRole("button", { name: "Menus did not load: reload" });
+    await expect(reload).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Overview", exact: true })).toBeVisible();
+    await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    await mainLink(page, "Orders").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
+
+    // Once the code can be had again, the reload brings the buttons back.
+    await page.unroute("**/_next/static/chunks/*.js");
+    await reload.click();
+    await expect(page.getByRole("button", { name: "Search" })).toBeVisible();
+    await expect(reload).toHaveCount(0);
   });
 
   test("the skip link moves focus to the main content", async ({ signedInPage: page }) => {

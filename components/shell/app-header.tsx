@@ -1,10 +1,6 @@
 import { AppLink as Link } from "@/components/ui/app-link";
-import { AccountSwitcher } from "@/components/shell/account-switcher";
-import { NotificationBell } from "@/components/notifications/notification-bell";
-import { PaletteButton } from "@/components/palette/palette-button";
+import { LazyHeaderTools } from "@/components/shell/lazy-header-tools";
 import { MainNav } from "@/components/shell/main-nav";
-import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { UserMenu } from "@/components/shell/user-menu";
 import type { AccountInfo } from "@/lib/session/account-label";
 
 export function SkipLink() {
@@ -44,11 +40,7 @@ export function AppHeader({ account, demoMode }: { account: AccountInfo; demoMod
             </span>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-2">
-            <PaletteButton />
-            <NotificationBell />
-            <AccountSwitcher />
-            <ThemeToggle />
-            <UserMenu account={account} />
+            <LazyHeaderTools account={account} />
           </div>
         </div>
         <div className="mt-1">

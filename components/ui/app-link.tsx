@@ -1,7 +1,8 @@
 "use client";
 
 import type NextLink from "next/link";
-import { type ComponentProps, lazy, type ReactNode, Suspense } from "react";
+import { type ComponentProps, Suspense } from "react";
+import { eagerLazy } from "./eager-lazy";
 
 export type AppLinkProps = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
 
@@ -18,12 +19,7 @@ function PlainLink({ prefetch: _prefetch, replace: _replace, scroll: _scroll, sh
  * boundary hydrates. A click in between is an ordinary page load. Should that code not load (the
  * dashboard unreachable right then), the links stay plain links rather than failing the page.
  */
-type LinkModule = { default: (props: AppLinkProps) => ReactNode };
-const nextLink = import("next/link").then(
-  (module): LinkModule => module,
-  (): LinkModule => ({ default: PlainLink }),
-);
-const LazyLink = lazy(() => nextLink);
+const LazyLink = eagerLazy<AppLinkProps>(() => import("next/link").then((module) => module.default), PlainLink);
 
 export function AppLink(props: AppLinkProps) {
   return (
