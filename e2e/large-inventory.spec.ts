@@ -82,6 +82,34 @@ test.describe("a large server list", () => {
     expect(wholeListRequests).toEqual([]);
   });
 
+  test("a search from far down the list shows its result, and the table's height is the result's", async () => {
+    await page.goto("/servers");
+    const scroller = page.getByTestId("server-table-scroll");
+    const table = scroller.locator("table");
+    await expect(table).toHaveAttribute("data-result-count", String(SERVERS + 13));
+    const rowHeight = await scroller.locator("tbody tr[data-server-id]").first().evaluate((row) => row.getBoundingClientRect().height);
+    const fullHeight = await scroller.evaluate((element) => element.scrollHeight);
+    expect(fullHeight, "the whole list's height").toBeGreaterThan((SERVERS + 13) * rowHeight);
+
+    // To the end of the list, then a search for nine servers at its start.
+    const lastRow = scroller.locator(`tbody tr[aria-rowindex="${SERVERS + 13 + 1}"]`);
+    await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(lastRow).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search" }).fill("gen-0000");
+    await expect(table).toHaveAttribute("data-result-count", "9");
+    for (const name of ["gen-00001", "gen-00009"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+    // Nine rows and the header: no room left for the places of the rows the search took out.
+    const narrowed = await scroller.evaluate((element) => element.scrollHeight);
+    expect(narrowed).toBeLessThan(11 * rowHeight + 60);
+
+    // Back to every server: the whole height again, and the list scrolls to its end as before.
+    await page.getByRole("searchbox", { name: "Search" }).fill("");
+    await expect(table).toHaveAttribute("data-result-count", String(SERVERS + 13));
+    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight)).toBe(fullHeight);
+    await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(lastRow).toBeVisible();
+  });
+
   test("a refresh of an unchanged list is answered 304 and keeps it; a changed list comes whole", async () => {
     const count = page.getByTestId("result-count");
     await page.goto("/servers");

@@ -145,6 +145,7 @@ export function InventoryResults({ orderItemId, text, running, profile, account,
               {phone !== true ? (
                 <ServerTable
                   rows={visible}
+                  allRowCount={rows.length}
                   sort={sort}
                   dir={dir}
                   onSort={onSort}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
 import { type FocusEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { DetailRow, ServerRow } from "@/components/servers/server-row";
@@ -30,11 +30,25 @@ const COLUMNS_WITH_ACCOUNT: Column[] = [...COLUMNS.slice(0, 7), ACCOUNT_COLUMN, 
  * every row after it and render again, and the scroll height is right from the start.
  */
 const ROW_HEIGHT = 49;
+const rowHeight = () => ROW_HEIGHT;
+const keyByPlace = (index: number) => index;
+/** Rows kept in view when a search leaves the table scrolled past its result (see tailItems). */
+const TAIL_ROWS = 24;
 
 /** Which control of a server row an element is, as a selector within the row. */
 function controlOf(element: HTMLElement): string {
   if (element.matches("button")) return "button";
   return element.matches('a[href^="/orders/"]') ? 'a[href^="/orders/"]' : 'a[href^="/servers/"]';
+}
+
+/** The positions of the last rows of a result `length` long. */
+function tailItems(positions: readonly VirtualItem[], length: number): VirtualItem[] {
+  const tail: VirtualItem[] = [];
+  for (let index = Math.max(0, length - TAIL_ROWS); index < length; index++) {
+    const item = positions[index];
+    if (item) tail.push(item);
+  }
+  return tail;
 }
 
 /** A server row, or the details row that follows an expanded one. */
@@ -43,6 +57,8 @@ const isDetail = (item: FlatItem): item is { detailOf: InventoryRow } => "detail
 
 type ServerTableProps = {
   rows: readonly InventoryRow[];
+  /** The rows of the whole list, before search and filters (see the virtualizer's count). */
+  allRowCount: number;
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
@@ -61,7 +77,7 @@ type ServerTableProps = {
  * Memoised: a keystroke's urgent render (the search box's text) passes the same props, so the
  * table renders only in the deferred render that brings the new result.
  */
-export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, orderIds, accountLabel, caption, className = "" }: ServerTableProps) {
+export const ServerTable = memo(function ServerTable({ rows, allRowCount, sort, dir, onSort, orderIds, accountLabel, caption, className = "" }: ServerTableProps) {
   const columns = accountLabel ? COLUMNS_WITH_ACCOUNT : COLUMNS;
   const columnCount = columns.length;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -87,19 +103,17 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
     return out;
   }, [rows, expanded]);
 
-  // Stable per list: the virtualizer recomputes every item's position (20,000 keys and sizes)
-  // whenever getItemKey changes identity, so a new function per render would redo that on
-  // every render, the urgent one of a keystroke included. With these it happens once per list,
-  // and with nothing expanded (the usual case) without a lookup per item.
+  // The virtualizer recomputes every item's position (20,000 keys and sizes) whenever its count
+  // or its functions change: about a quarter of a search's first keystroke in traces. So with
+  // nothing expanded (the usual case) its items are rows by place, all of one height, with
+  // functions that never change, and its count stays at the whole list's length while a search
+  // narrows the rows: the first positions are the same for any result, and the places past the
+  // result are neither rendered nor counted in the scroll height (below). Positions are then
+  // computed once per list. With rows expanded they follow the rows (details rows differ in
+  // height) and are computed again when the result changes.
   const expandedAny = expanded.size > 0;
   const { estimateSize, getItemKey } = useMemo(() => {
-    if (!expandedAny) {
-      return {
-        estimateSize: () => ROW_HEIGHT,
-        // Numbers, not strings: 20,000 keys are made whenever the list changes.
-        getItemKey: (index: number) => rows[index]?.id ?? -index - 1e15,
-      };
-    }
+    if (!expandedAny) return { estimateSize: rowHeight, getItemKey: keyByPlace };
     return {
       estimateSize: (index: number) => {
         const item = flat[index];
@@ -107,16 +121,18 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
         const s = item.detailOf.server;
         return 120 + 44 * Math.max(s.networks.length, s.storages.length);
       },
+      // Apart from the keys by place (non-negative) and from details rows (negative), so no
+      // two kinds of row share a measured size.
       getItemKey: (index: number) => {
         const item = flat[index];
         if (!item) return -index - 1e15;
-        return isDetail(item) ? -item.detailOf.id : item.id;
+        return isDetail(item) ? -item.detailOf.id : item.id + 1e15;
       },
     };
-  }, [rows, flat, expandedAny]);
+  }, [flat, expandedAny]);
 
   const virtualizer = useVirtualizer({
-    count: flat.length,
+    count: expandedAny ? flat.length : Math.max(flat.length, allRowCount),
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
@@ -149,8 +165,14 @@ export const ServerTable = memo(function ServerTable({ rows, sort, dir, onSort, 
     else active.blur();
   });
 
-  const items = virtualizer.getVirtualItems();
-  const totalSize = virtualizer.getTotalSize();
+  const inView = virtualizer.getVirtualItems();
+  const positions = virtualizer.measurementsCache;
+  // Only places that hold a row of this result. Scrolled past its end (a search narrowed a list
+  // scrolled far down), none would be: then its last rows, which is where the browser scrolls
+  // once the table has shrunk to the result.
+  let items = inView.filter((item) => item.index < flat.length);
+  if (items.length === 0 && flat.length > 0) items = tailItems(positions, flat.length);
+  const totalSize = flat.length > 0 ? (positions[flat.length - 1]?.end ?? 0) : 0;
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) : 0;
   const paddingBottom = items.length > 0 ? totalSize - (items[items.length - 1]?.end ?? 0) : 0;
   const measure = virtualizer.measureElement;
