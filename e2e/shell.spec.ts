@@ -24,6 +24,15 @@ const onLinkCode = (page: Page, handle: ChunkHandler) => onChunkWith(page, "useL
 /** The header buttons' code (components/shell/header-tools.tsx), found by the search button's shortcut. */
 const onHeaderToolsCode = (page: Page, handle: ChunkHandler) => onChunkWith(page, "Control+K Meta+K", handle);
 
+/** A promise and the function that resolves it. */
+function latch() {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+/** For one page load: when its code was asked for, and when to let it through. */
+const newGate = () => ({ requested: latch(), released: latch() });
+
 const mainLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 /** Hydrated once React has put its props on the element. */
 const hydrated = (locator: Locator) => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")));
@@ -44,10 +53,9 @@ test.describe("app shell", () => {
 
   test("links work before their code has arrived (a page load) and navigate within the page once it has", async ({ signedInPage: page }) => {
     // next/link loads after the first paint (components/ui/app-link.tsx): hold its chunk back.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const released = latch();
     await onLinkCode(page, async (route, response, body) => {
-      await held;
+      await released.promise;
       await route.fulfill({ response, body });
     });
     const orders = mainLink(page, "Orders");
@@ -59,7 +67,7 @@ test.describe("app shell", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Orders", exact: true })).toBeVisible();
     expect(await samePage(page), "without its code the link is an ordinary link: a new page").toBe(false);
 
-    release();
+    released.open();
     await expect.poll(() => hydrated(orders)).toBe(true);
     await markPage(page);
     await mainLink(page, "Servers").click();
@@ -68,15 +76,14 @@ test.describe("app shell", () => {
   });
 
   test("links whose code cannot be loaded stay ordinary links, and the page works", async ({ signedInPage: page }) => {
-    let refused = () => {};
-    const linkCodeRefused = new Promise<void>((resolve) => (refused = resolve));
+    const refused = latch();
     await onLinkCode(page, async (route) => {
-      refused();
+      refused.open();
       await route.abort("connectionrefused");
     });
     const orders = mainLink(page, "Orders");
     await page.goto("/");
-    await linkCodeRefused;
+    await refused.promise;
     // Hydrated without next/link, and no error took the page.
     await expect.poll(() => hydrated(orders)).toBe(true);
     await expect(page.getByRole("heading", { level: 1, name: "Overview", exact: true })).toBeVisible();
@@ -87,48 +94,55 @@ test.describe("app shell", () => {
     expect(await samePage(page), "a plain link loads the page").toBe(false);
   });
 
-  test("the header's buttons are on the page before their code arrives, and work once it has", async ({ signedInPage: page }) => {
-    // Their code loads beside hydration (components/shell/lazy-header-tools.tsx): hold it back.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let requested = () => {};
-    const codeRequested = new Promise<void>((resolve) => (requested = resolve));
+  test("the header's buttons are on the page before their code arrives; a click or Ctrl-K meanwhile acts once it has", async ({ signedInPage: page }) => {
+    // Their code loads beside hydration (components/shell/lazy-header-tools.tsx): hold it back,
+    // afresh for each page load.
+    let gate = newGate();
     await onHeaderToolsCode(page, async (route, response, body) => {
-      requested();
-      await held;
+      const { requested, released } = gate;
+      requested.open();
+      await released.promise;
       await route.fulfill({ response, body });
     });
-    await page.goto("/");
-    await codeRequested;
-    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
-    // From the HTML: the page hydrated around them without their code.
     const search = page.getByRole("button", { name: "Search" });
     const accountMenu = page.getByRole("button", { name: /^Account: / });
+    const paletteBox = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
+
+    await page.goto("/");
+    await gate.requested.promise;
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    // From the HTML: the page hydrated around them without their code.
     await expect(search).toBeVisible();
     await expect(accountMenu).toBeVisible();
     await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
     expect(await hydrated(accountMenu), "not hydrated while the code is held").toBe(false);
-    // Ctrl-K pressed now is kept, and opens the palette once its button has hydrated.
-    await page.keyboard.press("Control+k");
-
-    release();
-    const paletteBox = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
-    await expect(paletteBox).toBeFocused();
-    await page.keyboard.press("Escape");
-    await expect(paletteBox).toHaveCount(0);
+    // A click now is held, and opens the menu once the code is there.
     await accountMenu.click();
+    await expect(page.getByRole("menuitem", { name: "Sign out", exact: true })).toHaveCount(0);
+    gate.released.open();
     await expect(page.getByRole("menuitem", { name: "Sign out", exact: true })).toBeVisible();
+    await page.keyboard.press("Escape");
+
+    // Ctrl-K pressed before the code has arrived opens the palette once it has.
+    gate = newGate();
+    await page.reload();
+    await gate.requested.promise;
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    expect(await hydrated(search), "not hydrated while the code is held").toBe(false);
+    await page.keyboard.press("Control+k");
+    await expect(paletteBox).toHaveCount(0);
+    gate.released.open();
+    await expect(paletteBox).toBeFocused();
   });
 
   test("header buttons whose code cannot be loaded give way to a reload button, and the page works", async ({ signedInPage: page }) => {
-    let refused = () => {};
-    const codeRefused = new Promise<void>((resolve) => (refused = resolve));
+    const refused = latch();
     await onHeaderToolsCode(page, async (route) => {
-      refused();
+      refused.open();
       await route.abort("connectionrefused");
     });
     await page.goto("/");
-    await codeRefused;
+    await refused.promise;
     const reload = page.getByRole("button", { name: "Menus did not load: reload" });
     await expect(reload).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Overview", exact: true })).toBeVisible();

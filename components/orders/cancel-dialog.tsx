@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button-core";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { cancelOrder } from "@/lib/queries/order-mutations";
-import { cancelOutcome, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "@/lib/orders/cancel-targets";
+import { cancelOutcome, outcomeText, type CancelOutcome } from "@/lib/orders/cancel-outcome";
+import type { CancelRequest, CancelTarget } from "@/lib/orders/cancel-targets";
 
 export type { CancelRequest };
 

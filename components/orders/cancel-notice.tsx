@@ -1,7 +1,7 @@
 import type { Ref } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { CancelResult } from "./cancel-dialog";
-import { outcomeText } from "@/lib/orders/cancel-targets";
+import { outcomeText } from "@/lib/orders/cancel-outcome";
 
 /** What the last cancel did, kept on the page after the dialog closes; focusable so focus can land here. */
 export function CancelNotice({ results, ref, onDismiss }: { results: CancelResult[]; ref?: Ref<HTMLDivElement>; onDismiss: () => void }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useState } from "react";
-import { handlePaletteShortcut } from "./palette-shortcut";
+import { isPaletteShortcut } from "./palette-shortcut";
 
 // Matching, the dialog and the result list load on first open: the header carries only this
 // button. React's own lazy, as next/dynamic's loader costs about 1 kB gzip of every first load.
@@ -20,7 +20,14 @@ export function PaletteButton() {
     // The platform is only known in the browser, after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setMac(/Mac|iPhone|iPad/.test(navigator.platform));
-    return handlePaletteShortcut(() => setOpen(true));
+    const onKey = (event: KeyboardEvent) => {
+      if (!isPaletteShortcut(event)) return;
+      // Taken from the browser (Ctrl-K focuses its own search bar) on purpose: it is the shortcut users expect here.
+      event.preventDefault();
+      setOpen(true);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
   }, []);
 
   return (

@@ -1,12 +1,7 @@
 "use client";
 
-import { lazy, Suspense } from "react";
 import { useAccounts } from "@/components/accounts/session-accounts";
-
-// The menu loads only for a session with several accounts, which most never add: every
-// signed-in page's first load carried it for a header slot that stays empty. With several, the
-// server's HTML has the menu all the same (React's lazy resolves while the page is rendered there).
-const AccountMenu = lazy(() => import("./account-menu").then((m) => ({ default: m.AccountMenu })));
+import { AccountMenu } from "./account-menu";
 
 /**
  * Which of the session's accounts new orders go to (issue 15), as a menu of choices in the
@@ -15,9 +10,8 @@ const AccountMenu = lazy(() => import("./account-menu").then((m) => ({ default: 
 export function AccountSwitcher() {
   const accounts = useAccounts();
   if (accounts.length < 2) return null;
-  return (
-    <Suspense fallback={null}>
-      <AccountMenu accounts={accounts} />
-    </Suspense>
-  );
+  // Not lazy on its own: the header's buttons load after the first paint already
+  // (lazy-header-tools.tsx), and a second wait inside theirs left the menu's button without its
+  // code for a moment after the others had theirs, so an early click did nothing.
+  return <AccountMenu accounts={accounts} />;
 }

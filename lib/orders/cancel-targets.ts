@@ -1,5 +1,7 @@
-/** What a cancel is about (orders and items, labelled) and how its outcome reads. */
-import { isApiError } from "@/lib/queries/api-fetch";
+/**
+ * What a cancel is about: orders and items, labelled. How it ended is cancel-outcome.ts, apart:
+ * the pages that offer a cancel need only this part in their first load, the dialog both.
+ */
 import { itemLabel, type Order, type OrderItem } from "./order-facts";
 
 /** `account`: the key of the order's account, so the cancel asks that account first. */
@@ -31,24 +33,4 @@ export function itemTarget(order: Order, item: OrderItem): CancelTarget {
     label: `${itemLabel(item)} (item ${item.id} of order ${order.order_id})`,
     ...(order.account ? { account: order.account } : {}),
   };
-}
-export type CancelOutcome = { kind: "done" } | { kind: "gone" } | { kind: "failed"; message: string };
-
-/** How a cancel attempt ended: a 404 means the order or item is already gone, which is done too. */
-export function cancelOutcome(error: unknown): CancelOutcome {
-  if (error === null || error === undefined) return { kind: "done" };
-  if (isApiError(error) && error.status === 404) return { kind: "gone" };
-  if (isApiError(error)) return { kind: "failed", message: error.message };
-  return { kind: "failed", message: "Something unexpected happened. Nothing was changed on this page; try again." };
-}
-
-export function outcomeText(outcome: CancelOutcome): string {
-  switch (outcome.kind) {
-    case "done":
-      return "Done: cancellation scheduled for the end of the period";
-    case "gone":
-      return "Already gone: nothing left to cancel";
-    case "failed":
-      return `Failed: ${outcome.message}`;
-  }
 }

@@ -7,4 +7,5 @@ export { orderInProgress, POLL_MAX_MS, POLL_MIN_MS, pollDelay, statusSignature }
 export { awaitingPayment, isCancellable, itemLabel } from "./order-facts";
 export { orderListDefaults, orderMatches, parseSort, parseStatusFilter, sortOptions, sortOrders, statusFilterOptions, visibleOrders, type OrderSort, type StatusFilter } from "./list-view";
 export { itemTimeline, type TimelineStep } from "./timeline";
-export { cancelOutcome, itemTarget, orderCancelRequest, orderTarget, outcomeText, type CancelOutcome, type CancelRequest, type CancelTarget } from "./cancel-targets";
+export { itemTarget, orderCancelRequest, orderTarget, type CancelRequest, type CancelTarget } from "./cancel-targets";
+export { cancelOutcome, outcomeText, type CancelOutcome } from "./cancel-outcome";
