@@ -17,7 +17,7 @@ export function Toaster() {
   const newest = toasts.at(-1);
   return (
     <>
-      <div role="status" aria-live="polite" className="sr-only">
+      <div role="status" aria-live="polite" className="sr-only" data-testid="notices-live-region">
         {newest ? newest.title : ""}
       </div>
       {toasts.length > 0 ? (
