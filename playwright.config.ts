@@ -1,14 +1,12 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { appLogFile, appServerEnv, E2E } from "./e2e/support/env";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 /**
  * End-to-end tests drive real Chromium against the real standalone build and the real
  * simulator over HTTP. `npm test` builds first; `npm run test:e2e` expects a build.
- * PLAYWRIGHT_CHROMIUM_PATH picks the browser; by default Debian's /usr/bin/chromium when it is
- * there, otherwise Playwright's own (after `npx playwright install chromium`).
+ * The browser and its arguments are scripts/chromium.ts's (PLAYWRIGHT_CHROMIUM_PATH picks it).
  */
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const node = process.execPath;
 
 /** The standalone build, against the simulator, as `npm start` serves it in production. */
@@ -40,10 +38,7 @@ export default defineConfig({
     baseURL: E2E.appUrl,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: "chromium", testIgnore: /log-audit\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },

@@ -16,8 +16,8 @@
  *   from the keydown's timestamp to the moment its listbox's data-result-count changes, with
  *   the same observer, so the two figures compare like for like.
  */
-import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium.ts";
 import { root } from "./build.ts";
 import { startStack } from "./stack.ts";
 
@@ -168,8 +168,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
   // The simulator and the built app in their own processes, as in the other benchmarks.
   const stack = await startStack({ servers: SERVERS });
   const appUrl = stack.appUrl;
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {

@@ -12,8 +12,8 @@
  *   Refresh to the end of the refetch (the button no longer busy), the list answered 304.
  * Medians of `runs` fresh pages each, after one warm-up. Needs a running stack (scripts/bench.ts).
  */
-import { existsSync } from "node:fs";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium.ts";
 
 export type RouteTiming = { fullLoadMs: number; clientNavigationMs: number; ttfbMs: number };
 export type TimeToDataResult = {
@@ -123,8 +123,7 @@ async function baselineTtfb(context: BrowserContext, baselineUrl: string): Promi
 
 export async function runTimeToData(options: { appUrl: string; baselineUrl: string; runs?: number; log?: (line: string) => void }): Promise<TimeToDataResult> {
   const { appUrl, baselineUrl, runs = 5, log = () => {} } = options;
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {

@@ -2,9 +2,10 @@
  * `npm run screenshots`: starts the built dashboard against the simulator, signs in and saves a
  * screenshot of every page in the light and the dark theme to docs/screenshots/, for the README.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium.ts";
 import { root } from "./build.ts";
 import { startStack } from "./stack.ts";
 
@@ -22,8 +23,7 @@ async function main() {
   const outDir = path.join(root, "docs", "screenshots");
   mkdirSync(outDir, { recursive: true });
   const stack = await startStack();
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     for (const theme of ["light", "dark"] as const) {
       for (const mobile of [false, true]) {
