@@ -230,7 +230,8 @@ async function measureLoad(stack: Stack, baseline: Baseline, cookie: string): Pr
 async function inventoryTimings(): Promise<{ firstRenderMs: number; keystrokeMs: number; keystrokeP95Ms: number; keystrokeMaxMs: number; details: InventoryBenchResult } | { skipped: string }> {
   if (flags["skip-inventory"] || flags["skip-browser"]) return { skipped: flags["skip-browser"] ? "--skip-browser" : "--skip-inventory" };
   const details = await runInventoryBench({ log: (line) => console.log(`  ${line}`) });
-  return { firstRenderMs: details.firstRenderCommitMs, keystrokeMs: details.keystrokeMs, keystrokeP95Ms: details.keystrokeP95Ms, keystrokeMaxMs: details.keystrokeMaxMs, details };
+  // To the frame after the rows (what a person sees), in a browser Playwright does not drive.
+  return { firstRenderMs: details.firstRender.paintMs, keystrokeMs: details.keystrokeMs, keystrokeP95Ms: details.keystrokeP95Ms, keystrokeMaxMs: details.keystrokeMaxMs, details };
 }
 
 const pad = (value: string, width: number) => value.padEnd(width);
