@@ -81,8 +81,12 @@ export async function launchBareBrowser(): Promise<BareBrowser> {
       await send("Page.navigate", { url }, sessionId);
       return {
         async evaluate<T>(expression: string) {
-          const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string } }>("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, sessionId);
-          if (exceptionDetails) throw new Error(`evaluation failed in the page: ${exceptionDetails.text}`);
+          const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+            "Runtime.evaluate",
+            { expression, returnByValue: true, awaitPromise: true },
+            sessionId,
+          );
+          if (exceptionDetails) throw new Error(`evaluation failed in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
           return result.value;
         },
         async close() {
@@ -95,9 +99,11 @@ export async function launchBareBrowser(): Promise<BareBrowser> {
     },
     async close() {
       socket.close();
-      const exited = new Promise((resolve) => chrome.once("exit", resolve));
-      chrome.kill();
-      await exited;
+      if (chrome.exitCode === null && chrome.signalCode === null) {
+        const exited = new Promise((resolve) => chrome.once("exit", resolve));
+        chrome.kill();
+        await exited;
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -219,8 +219,9 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
   const stack = await startStack({ servers: SERVERS });
   const appUrl = stack.appUrl;
   let firstRenders: FirstRenderSample[];
-  const bare = await launchBareBrowser();
+  let bare: BareBrowser | undefined;
   try {
+    bare = await launchBareBrowser();
     const [name, value] = (await stack.signIn()).split("=") as [string, string];
     await bare.setCookie(appUrl, name, value);
     firstRenders = await measureFirstRenders(bare, appUrl, runs, log);
@@ -228,7 +229,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
     await stack.stop();
     throw error;
   } finally {
-    await bare.close();
+    await bare?.close();
   }
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
