@@ -60,7 +60,8 @@ test.describe("app shell", () => {
     });
     const orders = mainLink(page, "Orders");
 
-    await page.goto("/");
+    // Not until "load": the held chunk may be asked for before it, and would hold the event too.
+    await page.goto("/", { waitUntil: "commit" });
     await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
     await markPage(page);
     await orders.click();
@@ -108,7 +109,8 @@ test.describe("app shell", () => {
     const accountMenu = page.getByRole("button", { name: /^Account: / });
     const paletteBox = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
 
-    await page.goto("/");
+    // Not until "load": the held chunk may be asked for before it, and would hold the event too.
+    await page.goto("/", { waitUntil: "commit" });
     await gate.requested.promise;
     await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
     // From the HTML: the page hydrated around them without their code.
@@ -125,7 +127,7 @@ test.describe("app shell", () => {
 
     // Ctrl-K pressed before the code has arrived opens the palette once it has.
     gate = newGate();
-    await page.reload();
+    await page.reload({ waitUntil: "commit" });
     await gate.requested.promise;
     await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
     expect(await hydrated(search), "not hydrated while the code is held").toBe(false);
