@@ -53,12 +53,24 @@ export async function launchBareBrowser(): Promise<BareBrowser> {
     chrome.once("exit", (code) => reject(new Error(`Chromium exited with ${code}: ${output.slice(-500)}`)));
   });
   const socket = new WebSocket(endpoint);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener("open", resolve, { once: true });
-    socket.addEventListener("error", () => reject(new Error("could not connect to Chromium's DevTools endpoint")), { once: true });
-  });
+  try {
+    await new Promise((resolve, reject) => {
+      socket.addEventListener("open", resolve, { once: true });
+      socket.addEventListener("error", () => reject(new Error("could not connect to Chromium's DevTools endpoint")), { once: true });
+    });
+  } catch (error) {
+    chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   let lastId = 0;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  // A browser that crashed or was closed answers nothing more: fail the calls still waiting
+  // instead of leaving the bench hanging on them.
+  socket.addEventListener("close", () => {
+    for (const call of waiting.values()) call.reject(new Error("Chromium's DevTools connection closed"));
+    waiting.clear();
+  });
   socket.addEventListener("message", (event) => {
     const reply = JSON.parse(String(event.data)) as Reply;
     const call = reply.id === undefined ? undefined : waiting.get(reply.id);
