@@ -5,22 +5,39 @@
  * with a sub-millisecond clock, interleaved in pairs whose order is drawn at random: an A/A run
  * (the same build twice) showed that whichever goes second reads about 0.5 ms slower, so a fixed
  * order would measure the order, not the change. Prints the p50 of each and the difference.
- * Options: --before DIR (required), --requests N per build (default 1000).
+ *
+ * With --first-render N, also the inventory's first render over 20,000 servers (scripts/
+ * bench-inventory.ts): N rounds of one /servers load per build in the bare browser, the builds'
+ * order swapped each round, after a warm-up load each. Five loads in a row of one build varied by
+ * 35 ms between two runs of the same build in session 11, so a change of a few tens of
+ * milliseconds needs the two side by side. Prints the medians from the end of the list's
+ * response and from the navigation: a change that only moves the response's end shows in the
+ * first and not in the second.
+ * Options: --before DIR (required), --requests N per build (default 1000), --first-render N.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { launchBareBrowser } from "./bare-browser.ts";
+import { firstRenderInBareTab, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
 import { root, serverNodeFlags } from "./build.ts";
 
-const { values: flags } = parseArgs({ options: { before: { type: "string" }, requests: { type: "string", default: "1000" } } });
+const { values: flags } = parseArgs({
+  options: { before: { type: "string" }, requests: { type: "string", default: "1000" }, "first-render": { type: "string" } },
+});
 if (!flags.before) {
   console.error("bench:compare: give the other checkout with --before <dir> (built with npm run build)");
   process.exit(1);
 }
 const requests = Number(flags.requests);
+const firstRenderRounds = flags["first-render"] === undefined ? 0 : Number(flags["first-render"]);
+if (!Number.isInteger(firstRenderRounds) || firstRenderRounds < 0) {
+  console.error("bench:compare: --first-render takes a number of rounds, such as 10");
+  process.exit(1);
+}
 const children: ChildProcess[] = [];
 process.once("exit", () => children.forEach((child) => child.kill()));
 
@@ -36,7 +53,12 @@ async function up(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function startDashboard(dir: string, simulatorUrl: string): Promise<{ url: string; cookie: string }> {
+/**
+ * `host` names the address the browser uses: the two builds need two host names (127.0.0.1 and
+ * localhost), because a browser keeps one cookie jar per host whatever the port, and both builds
+ * set a session cookie of the same name.
+ */
+async function startDashboard(dir: string, simulatorUrl: string, host = "127.0.0.1"): Promise<{ url: string; cookie: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, ".next", "standalone", "server.js")], {
     env: {
@@ -52,8 +74,8 @@ async function startDashboard(dir: string, simulatorUrl: string): Promise<{ url:
     stdio: "ignore",
   });
   children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  await up(`${url}/api/health`);
+  const url = `http://${host}:${port}`;
+  await up(`http://127.0.0.1:${port}/api/health`);
   const signIn = await fetch(`${url}/api/session`, {
     method: "POST",
     headers: { Origin: url, "Content-Type": "application/json" },
@@ -77,14 +99,25 @@ const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(v
 ensureBuild();
 const simulatorPort = await freePort();
 children.push(
-  spawn(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "simulator", "cli.ts"), "--port", String(simulatorPort), "--quiet", "--faults-api"], {
+  spawn(
+    process.execPath,
+    [
+      "--disable-warning=ExperimentalWarning",
+      path.join(root, "simulator", "cli.ts"),
+      "--port",
+      String(simulatorPort),
+      "--quiet",
+      "--faults-api",
+      ...(firstRenderRounds > 0 ? ["--servers", String(SERVERS)] : []),
+    ],
+    {
     stdio: "ignore",
   }),
 );
 const simulatorUrl = `http://127.0.0.1:${simulatorPort}/api`;
 await up(`http://127.0.0.1:${simulatorPort}/__sim/faults`);
 const before = await startDashboard(path.resolve(flags.before), simulatorUrl);
-const after = await startDashboard(root, simulatorUrl);
+const after = await startDashboard(root, simulatorUrl, "localhost");
 const times = { before: [] as number[], after: [] as number[] };
 for (let index = 0; index < 200; index += 1) {
   await timed(before.url, before.cookie);
@@ -102,4 +135,33 @@ for (let index = 0; index < requests; index += 1) {
 console.log(
   `GET /api/orders p50 over ${requests} interleaved requests each: before ${p50(times.before).toFixed(2)} ms, this build ${p50(times.after).toFixed(2)} ms, difference ${(p50(times.after) - p50(times.before)).toFixed(2)} ms`,
 );
+
+if (firstRenderRounds > 0) {
+  const browser = await launchBareBrowser();
+  try {
+    const builds = { before, after };
+    for (const { url, cookie } of Object.values(builds)) {
+      const [name, value] = cookie.split("=") as [string, string];
+      await browser.setCookie(url, name, value);
+    }
+    const samples = { before: [] as FirstRenderSample[], after: [] as FirstRenderSample[] };
+    for (let round = 0; round <= firstRenderRounds; round += 1) {
+      const order = round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const);
+      for (const name of order) {
+        const sample = await firstRenderInBareTab(browser, `${builds[name].url}/servers`);
+        // Round 0 is each build's warm-up: its first load also compiles the page's scripts.
+        if (round > 0) samples[name].push(sample);
+      }
+    }
+    const medianOf = (values: number[]) => p50(values).toFixed(1);
+    for (const name of ["before", "after"] as const) {
+      const list = samples[name];
+      console.log(
+        `inventory first render over ${firstRenderRounds} alternating loads, ${name === "before" ? "before" : "this build"}: ${medianOf(list.map((s) => s.paint))} ms from the response's end to the painted rows, ${medianOf(list.map((s) => s.responseEnd + s.paint))} ms from the navigation (response end at ${medianOf(list.map((s) => s.responseEnd))} ms)`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
 process.exit(0);
