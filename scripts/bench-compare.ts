@@ -54,11 +54,11 @@ async function up(url: string): Promise<void> {
 }
 
 /**
- * `host` names the address the browser uses: the two builds need two host names (127.0.0.1 and
- * localhost), because a browser keeps one cookie jar per host whatever the port, and both builds
- * set a session cookie of the same name.
+ * `url` is what the requests here use; `browserUrl` names the host the browser uses, 127.0.0.1
+ * or `browserHost`: the two builds need two host names in the browser, which keeps one cookie
+ * jar per host whatever the port, and both builds' session cookies have the same name.
  */
-async function startDashboard(dir: string, simulatorUrl: string, host = "127.0.0.1"): Promise<{ url: string; cookie: string }> {
+async function startDashboard(dir: string, simulatorUrl: string, browserHost = "127.0.0.1"): Promise<{ url: string; browserUrl: string; cookie: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, ".next", "standalone", "server.js")], {
     env: {
@@ -74,8 +74,8 @@ async function startDashboard(dir: string, simulatorUrl: string, host = "127.0.0
     stdio: "ignore",
   });
   children.push(child);
-  const url = `http://${host}:${port}`;
-  await up(`http://127.0.0.1:${port}/api/health`);
+  const url = `http://127.0.0.1:${port}`;
+  await up(`${url}/api/health`);
   const signIn = await fetch(`${url}/api/session`, {
     method: "POST",
     headers: { Origin: url, "Content-Type": "application/json" },
@@ -83,7 +83,7 @@ async function startDashboard(dir: string, simulatorUrl: string, host = "127.0.0
   });
   const cookie = /^(klikk=[^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1];
   if (!cookie) throw new Error(`sign-in on ${dir} failed: ${signIn.status}`);
-  return { url, cookie };
+  return { url, browserUrl: `http://${browserHost}:${port}`, cookie };
 }
 
 async function timed(url: string, cookie: string): Promise<number> {
@@ -140,15 +140,15 @@ if (firstRenderRounds > 0) {
   const browser = await launchBareBrowser();
   try {
     const builds = { before, after };
-    for (const { url, cookie } of Object.values(builds)) {
+    for (const { browserUrl, cookie } of Object.values(builds)) {
       const [name, value] = cookie.split("=") as [string, string];
-      await browser.setCookie(url, name, value);
+      await browser.setCookie(browserUrl, name, value);
     }
     const samples = { before: [] as FirstRenderSample[], after: [] as FirstRenderSample[] };
     for (let round = 0; round <= firstRenderRounds; round += 1) {
       const order = round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const);
       for (const name of order) {
-        const sample = await firstRenderInBareTab(browser, `${builds[name].url}/servers`);
+        const sample = await firstRenderInBareTab(browser, `${builds[name].browserUrl}/servers`);
         // Round 0 is each build's warm-up: its first load also compiles the page's scripts.
         if (round > 0) samples[name].push(sample);
       }
