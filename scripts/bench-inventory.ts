@@ -91,7 +91,8 @@ function median(values: number[]): number {
   return Math.round(value * 10) / 10;
 }
 
-function medians(samples: readonly FirstRenderSample[]): FirstRender {
+/** Each figure's median over the loads; from the navigation, the median of each load's own sum. */
+export function medians(samples: readonly FirstRenderSample[]): FirstRender {
   return {
     commitMs: median(samples.map((s) => s.commit)),
     paintMs: median(samples.map((s) => s.paint)),
