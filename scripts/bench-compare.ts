@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { launchBareBrowser } from "./bare-browser.ts";
-import { firstRenderInBareTab, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
+import { firstRenderInBareTab, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
 import { root, serverNodeFlags } from "./build.ts";
 
@@ -110,9 +110,8 @@ children.push(
       "--faults-api",
       ...(firstRenderRounds > 0 ? ["--servers", String(SERVERS)] : []),
     ],
-    {
-    stdio: "ignore",
-  }),
+    { stdio: "ignore" },
+  ),
 );
 const simulatorUrl = `http://127.0.0.1:${simulatorPort}/api`;
 await up(`http://127.0.0.1:${simulatorPort}/__sim/faults`);
@@ -153,11 +152,11 @@ if (firstRenderRounds > 0) {
         if (round > 0) samples[name].push(sample);
       }
     }
-    const medianOf = (values: number[]) => p50(values).toFixed(1);
+    // The same medians as bench:inventory's, so the figures of the two compare.
     for (const name of ["before", "after"] as const) {
-      const list = samples[name];
+      const f = medians(samples[name]);
       console.log(
-        `inventory first render over ${firstRenderRounds} alternating loads, ${name === "before" ? "before" : "this build"}: ${medianOf(list.map((s) => s.paint))} ms from the response's end to the painted rows, ${medianOf(list.map((s) => s.responseEnd + s.paint))} ms from the navigation (response end at ${medianOf(list.map((s) => s.responseEnd))} ms)`,
+        `inventory first render over ${firstRenderRounds} alternating loads, ${name === "before" ? "before" : "this build"}: ${f.paintMs} ms from the response's end to the painted rows, ${f.navigationToPaintMs} ms from the navigation (response end at ${f.responseEndMs} ms)`,
       );
     }
   } finally {
