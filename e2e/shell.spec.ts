@@ -10,11 +10,26 @@ const NAV = [
 ];
 
 type ChunkHandler = (route: Route, response: APIResponse, body: string) => Promise<void>;
+/**
+ * A chunk request the page let go of while it was fetched here: a full page load (an ordinary
+ * link's click) cancels the old page's requests, and Playwright then disposes their answers.
+ */
+const isAbandoned = (error: unknown) => error instanceof Error && /has been disposed/.test(error.message);
+
 /** The script chunk whose text includes `marker` goes to `handle`; the rest pass. */
 async function onChunkWith(page: Page, marker: string, handle: ChunkHandler): Promise<void> {
   await page.route("**/_next/static/chunks/*.js", async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
+    let response: APIResponse;
+    let body: string;
+    try {
+      response = await route.fetch();
+      body = await response.text();
+    } catch (error) {
+      // Nobody waits for that answer any more; anything else is a real failure of the test.
+      if (!isAbandoned(error)) throw error;
+      await route.abort().catch(() => {});
+      return;
+    }
     if (body.includes(marker)) await handle(route, response, body);
     else await route.fulfill({ response, body });
   });
