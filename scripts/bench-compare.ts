@@ -13,7 +13,14 @@
  * so a change of a few tens of milliseconds needs the two side by side. Prints the medians from
  * the end of the list's response and from the navigation: a change that only moves the
  * response's end shows in the first and not in the second.
- * Options: --before DIR (required), --requests N per build (default 1000), --first-render N.
+ *
+ * With --first-keystroke N, also the inventory's first search keystroke (bench-inventory.ts's
+ * first key step, "g" over 20,000 servers) in a fresh tab of each build, N rounds alternating
+ * as above, under Playwright. The first key decides bench:inventory's keystroke p95 (one in six
+ * of its keys, and the slowest: code running for the first time), and it spreads between runs
+ * of one build as the first render does.
+ * Options: --before DIR (required), --requests N per build (default 1000), --first-render N,
+ * --first-keystroke N.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -21,23 +28,30 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { launchBareBrowser } from "./bare-browser.ts";
-import { firstRenderInBareTab, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
+import { chromium } from "@playwright/test";
+import { firstRenderInBareTab, keystrokeContext, measureSearchKey, median, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
+import { chromiumLaunchOptions } from "./chromium.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
 import { root, serverNodeFlags } from "./build.ts";
 
 const { values: flags } = parseArgs({
-  options: { before: { type: "string" }, requests: { type: "string", default: "1000" }, "first-render": { type: "string" } },
+  options: { before: { type: "string" }, requests: { type: "string", default: "1000" }, "first-render": { type: "string" }, "first-keystroke": { type: "string" } },
 });
 if (!flags.before) {
   console.error("bench:compare: give the other checkout with --before <dir> (built with npm run build)");
   process.exit(1);
 }
 const requests = Number(flags.requests);
-const firstRenderRounds = flags["first-render"] === undefined ? 0 : Number(flags["first-render"]);
-if (!Number.isInteger(firstRenderRounds) || firstRenderRounds < 0) {
-  console.error("bench:compare: --first-render takes a number of rounds, such as 10");
-  process.exit(1);
+function rounds(flag: "first-render" | "first-keystroke"): number {
+  const value = flags[flag] === undefined ? 0 : Number(flags[flag]);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`bench:compare: --${flag} takes a number of rounds, such as 10`);
+    process.exit(1);
+  }
+  return value;
 }
+const firstRenderRounds = rounds("first-render");
+const firstKeystrokeRounds = rounds("first-keystroke");
 const children: ChildProcess[] = [];
 process.once("exit", () => children.forEach((child) => child.kill()));
 
@@ -108,7 +122,7 @@ children.push(
       String(simulatorPort),
       "--quiet",
       "--faults-api",
-      ...(firstRenderRounds > 0 ? ["--servers", String(SERVERS)] : []),
+      ...(firstRenderRounds > 0 || firstKeystrokeRounds > 0 ? ["--servers", String(SERVERS)] : []),
     ],
     { stdio: "ignore" },
   ),
@@ -157,6 +171,49 @@ if (firstRenderRounds > 0) {
       const f = medians(samples[name]);
       console.log(
         `inventory first render over ${firstRenderRounds} alternating loads, ${name === "before" ? "before" : "this build"}: ${f.paintMs} ms from the response's end to the painted rows, ${f.navigationToPaintMs} ms from the navigation (response end at ${f.responseEndMs} ms)`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+if (firstKeystrokeRounds > 0) {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const builds = { before, after };
+    // A context per build: each keeps its own session cookie.
+    const contexts = Object.fromEntries(
+      await Promise.all(
+        Object.entries(builds).map(async ([name, { browserUrl, cookie }]) => {
+          const context = await keystrokeContext(browser);
+          const [cookieName, value] = cookie.split("=") as [string, string];
+          await context.addCookies([{ name: cookieName, value, url: browserUrl }]);
+          return [name, context] as const;
+        }),
+      ),
+    );
+    const keys = { before: [] as number[], after: [] as number[] };
+    for (let round = 0; round <= firstKeystrokeRounds; round += 1) {
+      const order = round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const);
+      for (const name of order) {
+        const page = await contexts[name]!.newPage();
+        try {
+          await page.goto(`${builds[name].browserUrl}/servers`);
+          // As bench:inventory: the keys are measured once the search text is ready.
+          await page.waitForFunction(() => performance.getEntriesByName("inventory:search-ready").length > 0, undefined, { timeout: 120_000, polling: 100 });
+          const { updated } = await measureSearchKey(page);
+          // Round 0 is each build's warm-up, as for the first render.
+          if (round > 0) keys[name].push(updated);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+    for (const name of ["before", "after"] as const) {
+      const sorted = [...keys[name]].sort((a, b) => a - b);
+      console.log(
+        `inventory first keystroke over ${firstKeystrokeRounds} alternating loads, ${name === "before" ? "before" : "this build"}: median ${median(sorted).toFixed(1)} ms to the updated table (${sorted.map((v) => v.toFixed(1)).join(", ")})`,
       );
     }
   } finally {

@@ -20,7 +20,7 @@
  *   from the keydown's timestamp to the moment its listbox's data-result-count changes, with
  *   the same observer, so the two figures compare like for like.
  */
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { launchBareBrowser, type BareBrowser } from "./bare-browser.ts";
 import { root } from "./build.ts";
@@ -84,7 +84,7 @@ const KEY_STEPS: { from: string; key: string }[] = [
   { from: "gen-0000", key: "1" },
 ];
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const value = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
@@ -221,25 +221,45 @@ async function measureOnce(page: Page, appUrl: string, keystrokes: Samples, pale
   // The search text is built in idle slices right after the first paint; a person does not type
   // within that ~0.1 s, so the keystrokes are measured once it is ready (the steady state).
   await page.waitForFunction(() => performance.getEntriesByName("inventory:search-ready").length > 0, undefined, { timeout: 30_000, polling: 100 });
-  const search = page.getByRole("searchbox", { name: "Search" });
   for (const step of KEY_STEPS) {
-    await search.fill(step.from);
-    // The table renders in the input event itself, so once the box holds the text the count is
-    // the fill's. (This also waited for a "(updating)" note to go; nothing writes one since the
-    // search stopped deferring its render, so that part was always true.) Then two frames, so
-    // the fill's paint is not inside the measured key.
-    await page.waitForFunction((from) => (document.querySelector("input[type=search]") as HTMLInputElement | null)?.value === from, step.from);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.waitForTimeout(50);
-    await armKeystroke(page);
-    await page.keyboard.press(step.key);
-    const result = await page.evaluate(() => (window as Win).__pending);
-    if (!result) throw new Error("the keystroke was not observed");
-    keystrokes.updated.push(result.updated - result.kd);
-    keystrokes.frame.push(result.frame - result.kd);
+    const result = await measureSearchKey(page, step);
+    keystrokes.updated.push(result.updated);
+    keystrokes.frame.push(result.frame);
   }
   await measurePalette(page, paletteKeystrokes);
   return first;
+}
+
+/** A context for measureSearchKey: the bench's window, and each keydown's time kept for armKeystroke. */
+export async function keystrokeContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(() => {
+    document.addEventListener("keydown", (event) => ((window as Window & { __kd?: number }).__kd = event.timeStamp), { capture: true });
+  });
+  return context;
+}
+
+/**
+ * One search keystroke on a loaded inventory (its search text ready): from `step.from` in the
+ * box, the time from the key's keydown to the table's update and to the next frame. The first
+ * of KEY_STEPS on a fresh page is the slow one (code running for the first time); bench:compare
+ * --first-keystroke compares two builds on it.
+ */
+export async function measureSearchKey(page: Page, step: { from: string; key: string } = KEY_STEPS[0]!): Promise<{ updated: number; frame: number }> {
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill(step.from);
+  // The table renders in the input event itself, so once the box holds the text the count is
+  // the fill's. (This also waited for a "(updating)" note to go; nothing writes one since the
+  // search stopped deferring its render, so that part was always true.) Then two frames, so
+  // the fill's paint is not inside the measured key.
+  await page.waitForFunction((from) => (document.querySelector("input[type=search]") as HTMLInputElement | null)?.value === from, step.from);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(50);
+  await armKeystroke(page);
+  await page.keyboard.press(step.key);
+  const result = await page.evaluate(() => (window as Win).__pending);
+  if (!result) throw new Error("the keystroke was not observed");
+  return { updated: result.updated - result.kd, frame: result.frame - result.kd };
 }
 
 export async function runInventoryBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<InventoryBenchResult> {
@@ -263,10 +283,7 @@ export async function runInventoryBench(options: { runs?: number; log?: (line: s
   }
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      document.addEventListener("keydown", (event) => ((window as Window & { __kd?: number }).__kd = event.timeStamp), { capture: true });
-    });
+    const context = await keystrokeContext(browser, { baseURL: appUrl });
     const signIn = await context.request.post("/api/session", {
       headers: { Origin: appUrl, "Content-Type": "application/json" },
       data: { method: "token", token: "demo-token" },
