@@ -302,11 +302,15 @@ async function main() {
   const servers1 = find("/api/servers", 1);
   const servers16 = find("/api/servers", 16);
   const largestBundle = Math.max(...bundles.map((b) => b.gzipKb));
+  // Near its target a figure rounded to `digits` can read as the target itself (1.503x printed
+  // "1.50x", missing "≤ 1.5x"; 159.993 kB printed "160.0 kB", meeting "≤ 160 kB"): there it
+  // gets two digits more, so the line shows which side it is on.
+  const nearLine = (value: number, line: number, digits: number) => value.toFixed(Math.abs(value - line) < 0.5 * 10 ** -digits ? digits + 2 : digits);
   const targets = [
     { name: "added latency over the baseline, /api/orders p50 at c=1 (sub-ms)", value: ms(precise.addedOverBaselineMs), target: "≤ 0.5 ms", met: precise.addedOverBaselineMs <= 0.5 },
-    { name: "req/s at c=16, /api/orders, dashboard / baseline", value: orders16.ratioRps.toFixed(2), target: "≥ 0.80", met: orders16.ratioRps >= 0.8 },
-    { name: "20,000-server list p50 at c=1, dashboard / baseline", value: `${servers1.ratioP50.toFixed(2)}x`, target: "≤ 1.5x", met: servers1.ratioP50 <= 1.5 },
-    { name: "20,000-server list p50 at c=16, dashboard / baseline", value: `${servers16.ratioP50.toFixed(2)}x`, target: "≤ 1.5x", met: servers16.ratioP50 <= 1.5 },
+    { name: "req/s at c=16, /api/orders, dashboard / baseline", value: nearLine(orders16.ratioRps, 0.8, 2), target: "≥ 0.80", met: orders16.ratioRps >= 0.8 },
+    { name: "20,000-server list p50 at c=1, dashboard / baseline", value: `${nearLine(servers1.ratioP50, 1.5, 2)}x`, target: "≤ 1.5x", met: servers1.ratioP50 <= 1.5 },
+    { name: "20,000-server list p50 at c=16, dashboard / baseline", value: `${nearLine(servers16.ratioP50, 1.5, 2)}x`, target: "≤ 1.5x", met: servers16.ratioP50 <= 1.5 },
     { name: "server process peak resident memory under the probe", value: `${memory.serverPeakMb.toFixed(0)} MB`, target: "≤ 250 MB", met: memory.serverPeakMb <= 250 },
     {
       name: "npm start group above the server (others' private memory)",
@@ -314,7 +318,7 @@ async function main() {
       target: "≤ +60 MB",
       met: memory.groupPeakMb - memory.serverPeakMb <= 60,
     },
-    { name: "largest First Load JS (gzip)", value: `${largestBundle.toFixed(1)} kB`, target: `≤ ${FIRST_LOAD_TARGET_KB} kB`, met: largestBundle <= FIRST_LOAD_TARGET_KB },
+    { name: "largest First Load JS (gzip)", value: `${nearLine(largestBundle, FIRST_LOAD_TARGET_KB, 1)} kB`, target: `≤ ${FIRST_LOAD_TARGET_KB} kB`, met: largestBundle <= FIRST_LOAD_TARGET_KB },
     ...("firstRenderMs" in inventory
       ? [
           // Issue 18's targets.
