@@ -22,13 +22,13 @@
  * Options: --before DIR (required), --requests N per build (default 1000), --first-render N,
  * --first-keystroke N.
  */
+import { chromium } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { launchBareBrowser } from "./bare-browser.ts";
-import { chromium } from "@playwright/test";
 import { firstRenderInBareTab, keystrokeContext, measureSearchKey, median, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
