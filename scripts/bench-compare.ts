@@ -108,6 +108,9 @@ async function timed(url: string, cookie: string): Promise<number> {
   return performance.now() - started;
 }
 
+/** The builds' order in a round of page loads: swapped every round, so neither always goes first. */
+const buildsInRound = (round: number) => (round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const));
+
 const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 ensureBuild();
@@ -159,7 +162,7 @@ if (firstRenderRounds > 0) {
     }
     const samples = { before: [] as FirstRenderSample[], after: [] as FirstRenderSample[] };
     for (let round = 0; round <= firstRenderRounds; round += 1) {
-      const order = round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const);
+      const order = buildsInRound(round);
       for (const name of order) {
         const sample = await firstRenderInBareTab(browser, `${builds[name].browserUrl}/servers`);
         // Round 0 is each build's warm-up: its first load also compiles the page's scripts.
@@ -195,7 +198,7 @@ if (firstKeystrokeRounds > 0) {
     );
     const keys = { before: [] as number[], after: [] as number[] };
     for (let round = 0; round <= firstKeystrokeRounds; round += 1) {
-      const order = round % 2 === 0 ? (["before", "after"] as const) : (["after", "before"] as const);
+      const order = buildsInRound(round);
       for (const name of order) {
         const page = await contexts[name]!.newPage();
         try {
