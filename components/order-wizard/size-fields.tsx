@@ -1,11 +1,11 @@
 import type { ChangeEvent } from "react";
 import { TextField } from "@/components/ui/field";
+import { formatDecimal } from "@/lib/format/numbers";
 import { applyPreset, limits, sizePresets, sizeTotals, type Draft } from "@/lib/order-wizard/draft";
 import type { FieldId } from "@/lib/order-wizard/steps";
 import { fieldsetClasses, legendClasses, radioCardClasses, type StepProps } from "./controls";
 import { OrderEstimate, ServerPrice } from "./price";
 
-const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
 
 /** Size presets as cards (each with its price when there is a price list), custom values, totals. */
 export function SizeFields({ draft, onChange, onBlur, errorOf, prices }: StepProps) {
@@ -47,7 +47,7 @@ export function SizeFields({ draft, onChange, onBlur, errorOf, prices }: StepPro
               <span>
                 <span className="block font-medium">{preset.label}</span>
                 <span className="block text-slate-700 dark:text-slate-300">
-                  {fmt(preset.ramGb)} GB RAM, {preset.cpu} CPU, {fmt(preset.storageGb)} GB
+                  {formatDecimal(preset.ramGb, 1)} GB RAM, {preset.cpu} CPU, {formatDecimal(preset.storageGb, 1)} GB
                 </span>
                 {prices ? <ServerPrice size={{ ...preset, ipv4: draft.ipv4 }} prices={prices} /> : null}
               </span>
@@ -98,15 +98,15 @@ export function SizeFields({ draft, onChange, onBlur, errorOf, prices }: StepPro
             <dl className="mt-1 grid grid-cols-3 gap-2">
               <div>
                 <dt className="text-slate-700 dark:text-slate-300">RAM</dt>
-                <dd className="font-medium">{fmt(totals.ramGb)} GB</dd>
+                <dd className="font-medium">{formatDecimal(totals.ramGb, 1)} GB</dd>
               </div>
               <div>
                 <dt className="text-slate-700 dark:text-slate-300">CPU cores</dt>
-                <dd className="font-medium">{fmt(totals.cpu)}</dd>
+                <dd className="font-medium">{formatDecimal(totals.cpu, 1)}</dd>
               </div>
               <div>
                 <dt className="text-slate-700 dark:text-slate-300">Storage</dt>
-                <dd className="font-medium">{fmt(totals.storageGb)} GB</dd>
+                <dd className="font-medium">{formatDecimal(totals.storageGb, 1)} GB</dd>
               </div>
             </dl>
             <OrderEstimate draft={draft} prices={prices} className="mt-2" />

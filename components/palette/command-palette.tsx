@@ -6,6 +6,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEve
 import { chooseTheme } from "@/components/shell/theme";
 import { useSignOut } from "@/components/shell/use-sign-out";
 import { Dialog } from "@/components/ui/dialog";
+import { countOf, formatCount } from "@/lib/format/numbers";
 import { searchPalette, type PaletteGroup, type PaletteItem } from "@/lib/palette/search";
 import { ordersQueryOptions } from "@/lib/queries/orders";
 import { serversQueryOptions } from "@/lib/queries/servers";
@@ -18,7 +19,7 @@ function withMore(groups: PaletteGroup[], query: string): PaletteGroup[] {
   return groups.map((group) => {
     if (group.total <= group.items.length || (group.name !== "Servers" && group.name !== "Orders")) return group;
     const what = group.name === "Servers" ? "servers" : "orders";
-    const more: PaletteItem = { key: `more-${what}`, label: `All ${group.total.toLocaleString()} matching ${what}`, href: `/${what}?q=${q}` };
+    const more: PaletteItem = { key: `more-${what}`, label: `All ${formatCount(group.total)} matching ${what}`, href: `/${what}?q=${q}` };
     return { ...group, items: [...group.items, more] };
   });
 }
@@ -109,7 +110,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           className="w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-600 dark:border-slate-500 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-400"
         />
         <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
-          {loading ? "Loading orders and servers…" : deferred.trim() === "" ? "Type to find orders and servers; ↑ ↓ to move, Enter to open." : total === 0 ? "Nothing matches." : `${total.toLocaleString()} ${total === 1 ? "result" : "results"}`}
+          {loading ? "Loading orders and servers…" : deferred.trim() === "" ? "Type to find orders and servers; ↑ ↓ to move, Enter to open." : total === 0 ? "Nothing matches." : countOf(total, { one: "result", other: "results" })}
         </p>
         <PaletteResults listId={listId} groups={groups} active={active} total={total} busy={deferred !== query} onHover={(item) => setActiveKey(item.key)} onChoose={choose} />
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format/numbers";
 import type { PaletteGroup, PaletteItem } from "@/lib/palette/search";
 
 /** The id of an option's element, for aria-activedescendant. */
@@ -30,7 +31,7 @@ export function PaletteResults({ listId, groups, active, total, busy, onHover, o
           <div key={group.name} role="group" aria-labelledby={labelId} className="py-1">
             <div id={labelId} role="presentation" className="px-2 py-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
               {group.name}
-              {group.total > group.items.length ? ` (${group.items.length} of ${group.total.toLocaleString()})` : ""}
+              {group.total > group.items.length ? ` (${group.items.length} of ${formatCount(group.total)})` : ""}
             </div>
             {group.items.map((item) => {
               const selected = item.key === active?.key;
