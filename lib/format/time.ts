@@ -55,6 +55,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
   ["second", 1000, 1],
 ];
 
+// One per locale, as for the formatters above: an order list calls this once per row.
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormatters.get(locale);
+  if (!f) relativeFormatters.set(locale, (f = new Intl.RelativeTimeFormat(locale, { numeric: "always" })));
+  return f;
+}
+
 /**
  * "in 12 days", "3 hours ago", "now": the largest unit that fits, rounded towards zero so
  * "ends in 12 days" never overstates how long is left. English phrases: the dashboard's text is
@@ -62,7 +70,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
  */
 export function formatRelative(date: Date, now: Date, locale = "en"): string {
   const diff = date.getTime() - now.getTime();
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  const rtf = relativeFormatter(locale);
   for (const [unit, ms, least] of UNITS) {
     const amount = Math.trunc(diff / ms);
     if (Math.abs(amount) >= least) return rtf.format(amount, unit);
