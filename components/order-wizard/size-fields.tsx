@@ -1,6 +1,6 @@
 import type { ChangeEvent } from "react";
 import { TextField } from "@/components/ui/field";
-import { formatDecimal } from "@/lib/format/numbers";
+import { formatDecimal } from "@/lib/format/sizes";
 import { applyPreset, limits, sizePresets, sizeTotals, type Draft } from "@/lib/order-wizard/draft";
 import type { FieldId } from "@/lib/order-wizard/steps";
 import { fieldsetClasses, legendClasses, radioCardClasses, type StepProps } from "./controls";

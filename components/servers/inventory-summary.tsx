@@ -1,6 +1,7 @@
 import { memo, useState } from "react";
 import type { InventoryRow } from "@/lib/servers/inventory";
-import { countOf, formatCount, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
+import { countOf, formatCount, nouns } from "@/lib/format/numbers";
+import { formatMemory, formatStorage } from "@/lib/format/sizes";
 import { profileLabel } from "@/lib/servers/profiles";
 import { resourcesByAccount, resourcesByProfile, totals, totalsOfProfiles, type Totals } from "@/lib/servers/totals";
 

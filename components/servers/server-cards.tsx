@@ -7,7 +7,8 @@ import Link from "next/link";
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { memo, useRef } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
-import { countOf, formatMemory, formatStorage, nouns } from "@/lib/format/numbers";
+import { countOf, nouns } from "@/lib/format/numbers";
+import { formatMemory, formatStorage } from "@/lib/format/sizes";
 import type { InventoryRow } from "@/lib/servers/inventory";
 
 /** A card's height before it is measured: name and state, figures, two address lines. */

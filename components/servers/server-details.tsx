@@ -1,6 +1,6 @@
 import { AppLink as Link } from "@/components/ui/app-link";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatStorage } from "@/lib/format/numbers";
+import { formatStorage } from "@/lib/format/sizes";
 import type { Server } from "@/lib/klikk/schemas";
 
 function Address({ value, kind, serverName, segment }: { value: string; kind: "IPv4" | "IPv6"; serverName: string; segment: string }) {

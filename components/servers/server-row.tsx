@@ -6,7 +6,8 @@ import Link from "next/link";
 import { lazy, memo, Suspense } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow } from "@/lib/servers/inventory";
-import { formatCount, formatStorage, formatMemory } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/format/numbers";
+import { formatMemory, formatStorage } from "@/lib/format/sizes";
 import { profileLabel } from "@/lib/servers/profiles";
 
 /** An expanded row's details: not in the first load, which shows no expanded row. */
