@@ -8,7 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryErrorAlert } from "@/components/ui/query-error-alert";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { countOf, nouns } from "@/lib/format/numbers";
+import { countOf, formatCount, nouns } from "@/lib/format/numbers";
 import { orderInProgress, statusSignature } from "@/lib/orders/live";
 import { isCancellable } from "@/lib/orders/order-facts";
 import { orderListDefaults, parseSort, parseStatusFilter, visibleOrders } from "@/lib/orders/list-view";
@@ -101,7 +101,7 @@ export function OrdersList() {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="space-y-1">
               <p role="status" className="text-sm font-medium">
-                Showing {shown.length} of {countOf(query.data.length, nouns.order)}
+                Showing {formatCount(shown.length)} of {countOf(query.data.length, nouns.order)}
               </p>
               <LastUpdated updatedAt={query.dataUpdatedAt} live={active} fetching={query.isFetching} />
             </div>
