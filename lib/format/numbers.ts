@@ -3,7 +3,7 @@
  *
  * Written out rather than with Intl.NumberFormat and Intl.PluralRules: in Chromium the first
  * ICU-backed Intl object a page makes (NumberFormat, DateTimeFormat, RelativeTimeFormat,
- * ListFormat alike) costs 20 to 25 ms of its main thread while ICU loads its data (measured on
+ * ListFormat alike) costs 20 to 45 ms of its main thread while ICU loads its data (measured on
  * this project's 2-core machine in fresh tabs; 0.1 ms for the next), and the inventory's rows,
  * which show no date, waited for it before their first paint. The unit tests hold every function
  * here to what Intl writes for "en".
