@@ -6,7 +6,6 @@ import type { FieldId } from "@/lib/order-wizard/steps";
 import { fieldsetClasses, legendClasses, radioCardClasses, type StepProps } from "./controls";
 import { OrderEstimate, ServerPrice } from "./price";
 
-
 /** Size presets as cards (each with its price when there is a price list), custom values, totals. */
 export function SizeFields({ draft, onChange, onBlur, errorOf, prices }: StepProps) {
   const totals = sizeTotals(draft);
