@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { root, serverNodeFlags } from "./build.ts";
+import { root, serverNodeFlags, serverProcessEnv } from "./build.ts";
 import { stackPort, waitFor } from "./stack.ts";
 
 export const baselineDir = path.join(root, "bench", "baseline");
@@ -43,13 +43,13 @@ export function ensureBaselineBuild(): void {
 
 export type Baseline = { url: string; pid: number; stop(): Promise<void> };
 
-/** Starts the baseline's standalone server against `upstreamUrl`, with the dashboard's heap settings. */
+/** Starts the baseline's standalone server against `upstreamUrl`, with the dashboard's heap and malloc settings. */
 export async function startBaseline(upstreamUrl: string): Promise<Baseline> {
   ensureBaselineBuild();
   const port = await stackPort();
   const child = spawn(process.execPath, [...serverNodeFlags(), baselineServer], {
     cwd: path.dirname(baselineServer),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", KLIKK_API_URL: upstreamUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...serverProcessEnv(), NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", KLIKK_API_URL: upstreamUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   process.once("exit", () => {

@@ -32,7 +32,7 @@ import { launchBareBrowser } from "./bare-browser.ts";
 import { firstRenderInBareTab, keystrokeContext, measureSearchKey, median, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
-import { root, serverNodeFlags } from "./build.ts";
+import { root, serverNodeFlags, serverProcessEnv } from "./build.ts";
 
 const { values: flags } = parseArgs({
   options: { before: { type: "string" }, requests: { type: "string", default: "1000" }, "first-render": { type: "string" }, "first-keystroke": { type: "string" } },
@@ -77,6 +77,7 @@ async function startDashboard(dir: string, simulatorUrl: string, browserHost = "
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, ".next", "standalone", "server.js")], {
     env: {
       ...process.env,
+      ...serverProcessEnv(),
       NODE_ENV: "production",
       PORT: String(port),
       HOSTNAME: "127.0.0.1",

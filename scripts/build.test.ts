@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildIsCurrent, newestSourceTime } from "./build.ts";
+import { buildIsCurrent, newestSourceTime, serverNodeFlags, serverProcessEnv } from "./build.ts";
 
 /** A checkout with one source file and a build, each with the given modification time (s). */
 function checkout(sourceTime: number, buildTime: number | null) {
@@ -33,5 +33,25 @@ describe("whether the build is current", () => {
     expect(buildIsCurrent(stale.server, stale.base)).toBe(false);
     const none = checkout(1_000, null);
     expect(buildIsCurrent(none.server, none.base)).toBe(false);
+  });
+});
+
+describe("how the server process is run", () => {
+  it("limits glibc to two malloc arenas unless the environment already says how many", () => {
+    expect(serverProcessEnv({})).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(serverProcessEnv({ MALLOC_ARENA_MAX: "4" })).toEqual({});
+  });
+
+  it("sets the heap sizes unless NODE_OPTIONS sets one", () => {
+    const saved = process.env.NODE_OPTIONS;
+    try {
+      delete process.env.NODE_OPTIONS;
+      expect(serverNodeFlags()).toEqual(["--max-semi-space-size=8", "--max-old-space-size=256"]);
+      process.env.NODE_OPTIONS = "--max-old-space-size=512";
+      expect(serverNodeFlags()).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
   });
 });

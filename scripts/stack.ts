@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
-import { buildApp, buildIsCurrent, root, serverNodeFlags, standaloneServer } from "./build.ts";
+import { buildApp, buildIsCurrent, root, serverNodeFlags, serverProcessEnv, standaloneServer } from "./build.ts";
 
 export type Stack = {
   appUrl: string;
@@ -125,6 +125,7 @@ export async function startStack({ servers = 0, simulatorArgs = [], appEnv = {},
   await waitFor(`${simulatorOrigin}/__sim/faults`, simulator, "the simulator");
   const appProcessEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...serverProcessEnv(),
     NODE_ENV: "production",
     PORT: String(appPort),
     HOSTNAME: "127.0.0.1",

@@ -15,7 +15,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "../lib/config/env.ts";
-import { buildApp, buildIsCurrent, serverNodeFlags, standaloneServer } from "./build.ts";
+import { buildApp, buildIsCurrent, serverNodeFlags, serverProcessEnv, standaloneServer } from "./build.ts";
 
 function fail(message: string): never {
   console.error(`klikk dashboard: ${message}`);
@@ -100,7 +100,7 @@ async function main() {
   ensureDataDir();
   ensureBuild();
   // The server runs inside the build folder: DATA_DIR goes to it as an absolute path.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(env.port), HOSTNAME: host, DATA_DIR: env.dataDir };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...serverProcessEnv(), NODE_ENV: "production", PORT: String(env.port), HOSTNAME: host, DATA_DIR: env.dataDir };
   let simulator: ChildProcess | null = null;
 
   if (env.demoMode) {
