@@ -4,25 +4,10 @@ import { useVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
 import { type FocusEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { DetailRow, ServerRow } from "@/components/servers/server-row";
+import { COLUMNS, COLUMNS_WITH_ACCOUNT, ServerTableHead } from "@/components/servers/server-table-head";
 import type { InventoryRow } from "@/lib/servers/inventory";
 import type { SortDir, SortKey } from "@/lib/servers/view-state";
 
-type Column = { key: SortKey; label: string; width: string; align?: "right" };
-
-const COLUMNS: Column[] = [
-  { key: "name", label: "Name", width: "w-[200px]" },
-  { key: "state", label: "State", width: "w-[112px]" },
-  { key: "cpu", label: "vCPUs", width: "w-[84px]", align: "right" },
-  { key: "memory", label: "Memory", width: "w-[104px]", align: "right" },
-  { key: "storage", label: "Storage", width: "w-[112px]", align: "right" },
-  { key: "ipv4", label: "IPv4", width: "w-[136px]" },
-  { key: "ipv6", label: "IPv6", width: "w-[220px]" },
-  { key: "profile", label: "Profile", width: "w-[112px]" },
-  { key: "order", label: "Order", width: "w-[150px]" },
-];
-/** With several accounts in the session (issue 15) an Account column comes before Profile. */
-const ACCOUNT_COLUMN: Column = { key: "account", label: "Account", width: "w-[140px]" };
-const COLUMNS_WITH_ACCOUNT: Column[] = [...COLUMNS.slice(0, 7), ACCOUNT_COLUMN, ...COLUMNS.slice(7)];
 /**
  * A server row's rendered height: the 28 px details button, 2 × 10 px cell padding and the 1 px
  * border. Rows are still measured; an estimate that matches means a row coming into view (as
@@ -181,38 +166,7 @@ export const ServerTable = memo(function ServerTable({ rows, allRowCount, sort, 
     <div ref={scrollRef} className={`max-h-[70vh] min-h-48 overflow-auto rounded-lg ${className} border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900`} data-testid="server-table-scroll">
       <table className={`w-full ${accountLabel ? "min-w-[1370px]" : "min-w-[1230px]"} table-fixed border-collapse text-sm`} aria-rowcount={flat.length + 1} data-result-count={rows.length}>
         <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          {columns.map((column) => (
-            <col key={column.key} className={column.width} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            {columns.map((column) => {
-              const active = column.key === sort;
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 p-0 text-xs font-semibold uppercase tracking-wide text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 ${column.align === "right" ? "text-right" : "text-left"}`}
-                >
-                  <button
-                    type="button"
-                    onClick={() => onSort(column.key)}
-                    className={`flex w-full items-center gap-1 px-3 py-2.5 uppercase hover:bg-slate-200 dark:hover:bg-slate-700 ${column.align === "right" ? "justify-end" : ""}`}
-                  >
-                    {column.label}
-                    <span aria-hidden="true" className={active ? "" : "opacity-40"}>
-                      {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
-                    </span>
-                    <span className="sr-only">{active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; sort ${dir === "asc" ? "descending" : "ascending"}` : ", sort"}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <ServerTableHead columns={columns} sort={sort} dir={dir} onSort={onSort} />
         <tbody ref={tbodyRef} onFocus={rememberFocus}>
           {paddingTop > 0 ? (
             <tr aria-hidden="true">
