@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { E2E, scaled } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, test } from "./support/fixtures";
+import { hydrated, markPage, samePage } from "./support/page-marks";
 import { clearFaults, setFaults } from "./support/simulator";
 
 // The "Demo AS" servers of simulator/seed.ts (demo-token sees only that profile): ids 4401-4413,
@@ -57,6 +58,35 @@ test.describe("server inventory", () => {
     const chart = page.getByRole("figure", { name: "Resources per profile" });
     await expect(chart).toContainText("Profile 310 13 servers, 10 running");
     await expect(chart.getByRole("definition")).toHaveText(["45 (27 running)", "74 GB (54 GB running)", "2,960 GB (2,710 GB running)"]);
+  });
+
+  test("a row's links open their pages within the page, and a modified click is left to the browser", async ({ signedInPage: page, context }) => {
+    await page.goto("/servers");
+    const nameLink = () => serverRow(page, "edge-1").getByRole("link", { name: "edge-1", exact: true });
+    // The rows are plain links followed by the table's own handler, there once it has hydrated.
+    await expect.poll(() => hydrated(serverTable(page).locator("tbody"))).toBe(true);
+    const serverPage = await nameLink().getAttribute("href");
+    expect(serverPage).toMatch(/^\/servers\/\d+$/);
+
+    await markPage(page);
+    await nameLink().click();
+    await expect(page).toHaveURL(`${E2E.appUrl}${serverPage}`);
+    await expect(page.getByRole("heading", { level: 1, name: "edge-1" })).toBeVisible();
+    expect(await samePage(page), "a client-side navigation, not a page load").toBe(true);
+
+    await page.goBack();
+    await markPage(page);
+    await serverRow(page, "edge-1").getByRole("link", { name: "Order 74 · item 1010" }).click();
+    await expect(page).toHaveURL(`${E2E.appUrl}/orders/74`);
+    await expect(page.getByRole("heading", { level: 1, name: "Order 74" })).toBeVisible();
+    expect(await samePage(page), "a client-side navigation, not a page load").toBe(true);
+
+    await page.goBack();
+    await expect.poll(() => hydrated(serverTable(page).locator("tbody"))).toBe(true);
+    const [tab] = await Promise.all([context.waitForEvent("page"), nameLink().click({ modifiers: ["ControlOrMeta"] })]);
+    await expect(tab).toHaveURL(`${E2E.appUrl}${serverPage}`);
+    await tab.close();
+    await expect(page).toHaveURL(`${E2E.appUrl}/servers`);
   });
 
   test("an expanding row shows every network and storage of the server", async ({ signedInPage: page }) => {

@@ -1,6 +1,7 @@
-import type { APIResponse, Locator, Page, Route } from "@playwright/test";
+import type { APIResponse, Page, Route } from "@playwright/test";
 import { E2E } from "./support/env";
 import { expect, expectNoAxeViolations, setTheme, test } from "./support/fixtures";
+import { hydrated, markPage, samePage } from "./support/page-marks";
 
 const NAV = [
   { name: "Overview", path: "/", heading: "Overview" },
@@ -49,11 +50,6 @@ function latch() {
 const newGate = () => ({ requested: latch(), released: latch() });
 
 const mainLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-/** Hydrated once React has put its props on the element. */
-const hydrated = (locator: Locator) => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")));
-/** A mark in the page's window: gone after a page load, kept by a client-side navigation. */
-const markPage = (page: Page) => page.evaluate(() => ((window as Window & { __samePage?: boolean }).__samePage = true));
-const samePage = (page: Page) => page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage === true);
 
 test.describe("app shell", () => {
   test("every navigation entry opens its page", async ({ signedInPage: page }) => {

@@ -1,11 +1,12 @@
 "use client";
 
 import type { MouseEvent } from "react";
+import { isPlainClick } from "@/components/ui/plain-click";
 import { stepIds, stepTitles, type StepId } from "@/lib/order-wizard/steps";
 
 /** A plain left click moves within the wizard; modified clicks open the step's address as usual. */
 export function inPageClick(event: MouseEvent<HTMLAnchorElement>, go: () => void) {
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  if (!isPlainClick(event)) return;
   event.preventDefault();
   go();
 }

@@ -1,8 +1,5 @@
 "use client";
 
-// next/link itself, not AppLink: this code loads after the page (inventory-results.tsx), when
-// next/link is there too, and a Suspense boundary per link would be work on every row rendered.
-import Link from "next/link";
 import { lazy, memo, Suspense } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import type { InventoryRow } from "@/lib/servers/inventory";
@@ -29,8 +26,12 @@ type RowProps = {
 
 /**
  * Memoised: typing in the search box re-renders the table, but rows that stay keep their DOM.
- * Its links do not prefetch: every scroll or keystroke brings new rows into view, and
- * prefetching each one's route costs requests and main-thread time while the user types.
+ * Its links are plain <a> elements, followed client-side by one handler on the table's body
+ * (ServerTable): a next/link per link ran its hooks and registered its element on every render
+ * that changed the row's server, about 2 ms of a search keystroke over 17 rows
+ * (bench:compare --first-keystroke). They do not prefetch, as before: every scroll or keystroke
+ * brings new rows into view, and prefetching each one's route would cost requests and
+ * main-thread time while the user types.
  */
 export const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, expanded, orderId, accountLabel, onToggle, measure }: RowProps) {
   return (
@@ -49,9 +50,9 @@ export const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, exp
               ▶
             </span>
           </button>
-          <Link href={`/servers/${row.id}`} prefetch={false} className="truncate text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
+          <a href={`/servers/${row.id}`} className="truncate text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
             {row.name}
-          </Link>
+          </a>
         </span>
       </th>
       <td className={cell}>
@@ -72,10 +73,10 @@ export const ServerRow = memo(function ServerRow({ row, rowIndex, dataIndex, exp
         {row.orderItemId === null ? (
           <span className="text-slate-600 dark:text-slate-300">unknown</span>
         ) : orderId !== undefined ? (
-          <Link href={`/orders/${orderId}`} prefetch={false} className="text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
+          <a href={`/orders/${orderId}`} className="text-blue-700 underline decoration-blue-700/40 hover:decoration-current dark:text-blue-300 dark:decoration-blue-300/40">
             Order {orderId}
             <span className="text-slate-700 dark:text-slate-300"> · item {row.orderItemId}</span>
-          </Link>
+          </a>
         ) : (
           <span>Item {row.orderItemId}</span>
         )}

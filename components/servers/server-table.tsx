@@ -1,10 +1,12 @@
 "use client";
 
 import { useVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
-import { type FocusEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { type FocusEvent, memo, type MouseEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { DetailRow, ServerRow } from "@/components/servers/server-row";
 import { COLUMNS, COLUMNS_WITH_ACCOUNT, ServerTableHead } from "@/components/servers/server-table-head";
+import { isPlainClick } from "@/components/ui/plain-click";
 import type { InventoryRow } from "@/lib/servers/inventory";
 import type { SortDir, SortKey } from "@/lib/servers/view-state";
 
@@ -150,6 +152,20 @@ export const ServerTable = memo(function ServerTable({ rows, allRowCount, sort, 
     else active.blur();
   });
 
+  // The rows' links are plain <a> (server-row.tsx says why): a plain click on one is followed
+  // here, client-side as next/link would, and every other click is left to the browser.
+  const router = useRouter();
+  const followRowLink = useCallback(
+    (event: MouseEvent<HTMLTableSectionElement>) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      const href = link?.getAttribute("href");
+      if (!link || !href?.startsWith("/") || href.startsWith("//") || link.hasAttribute("target") || link.hasAttribute("download") || !isPlainClick(event)) return;
+      event.preventDefault();
+      router.push(href);
+    },
+    [router],
+  );
+
   const inView = virtualizer.getVirtualItems();
   const positions = virtualizer.measurementsCache;
   // Only places that hold a row of this result. Scrolled past its end (a search narrowed a list
@@ -167,7 +183,7 @@ export const ServerTable = memo(function ServerTable({ rows, allRowCount, sort, 
       <table className={`w-full ${accountLabel ? "min-w-[1370px]" : "min-w-[1230px]"} table-fixed border-collapse text-sm`} aria-rowcount={flat.length + 1} data-result-count={rows.length}>
         <caption className="sr-only">{caption}</caption>
         <ServerTableHead columns={columns} sort={sort} dir={dir} onSort={onSort} />
-        <tbody ref={tbodyRef} onFocus={rememberFocus}>
+        <tbody ref={tbodyRef} onFocus={rememberFocus} onClick={followRowLink}>
           {paddingTop > 0 ? (
             <tr aria-hidden="true">
               <td colSpan={columnCount} style={{ height: paddingTop, padding: 0 }} />
