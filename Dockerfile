@@ -23,9 +23,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     DATA_DIR=/data
-# Two malloc arenas, as npm start runs the server (serverProcessEnv in scripts/build.ts):
-# glibc's default of up to 8 per core held 20 to 40 MB more under the bench's load.
-ENV MALLOC_ARENA_MAX=2
+# As npm start runs the server (serverProcessEnv in scripts/build.ts): two malloc arenas (glibc's
+# default of up to 8 per core held 20 to 40 MB more under the bench's load), and idle
+# connections kept longer than a reverse proxy keeps them (Node's 5 s: resets, 502s on POSTs).
+ENV MALLOC_ARENA_MAX=2 \
+    KEEP_ALIVE_TIMEOUT=65000
 # Only the standalone output: the server, its traced dependencies and the static assets.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 # The node image's unprivileged user (uid 1000); nothing in /app needs to be writable. The

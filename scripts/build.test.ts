@@ -37,9 +37,10 @@ describe("whether the build is current", () => {
 });
 
 describe("how the server process is run", () => {
-  it("limits glibc to two malloc arenas unless the environment already says how many", () => {
-    expect(serverProcessEnv({})).toEqual({ MALLOC_ARENA_MAX: "2" });
-    expect(serverProcessEnv({ MALLOC_ARENA_MAX: "4" })).toEqual({});
+  it("limits glibc to two malloc arenas and keeps idle connections 65 s, unless the environment says otherwise", () => {
+    expect(serverProcessEnv({})).toEqual({ MALLOC_ARENA_MAX: "2", KEEP_ALIVE_TIMEOUT: "65000" });
+    expect(serverProcessEnv({ MALLOC_ARENA_MAX: "4" })).toEqual({ KEEP_ALIVE_TIMEOUT: "65000" });
+    expect(serverProcessEnv({ MALLOC_ARENA_MAX: "4", KEEP_ALIVE_TIMEOUT: "5000" })).toEqual({});
   });
 
   it("sets the heap sizes unless NODE_OPTIONS sets one", () => {

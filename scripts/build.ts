@@ -18,16 +18,25 @@ export function serverNodeFlags(): string[] {
 }
 
 /**
- * Environment for the dashboard's server process, beside serverNodeFlags: glibc's malloc limited
- * to two arenas. By default glibc gives every thread that allocates at the same time as another
- * an arena of its own, up to 8 per core (V8's garbage-collector and compiler threads, libuv's
- * pool), and memory freed into an arena stays with that process. Under the bench's load the server
- * peaked at 254 to 261 MB resident with the default and at 218 to 234 MB with two arenas, at the
- * same requests per second (scripts measured it in session 14; one arena: 212 and 219 MB). An
- * MALLOC_ARENA_MAX already set wins. Other C libraries (musl) ignore the variable.
+ * Environment for the dashboard's server process, beside serverNodeFlags. A value already in the
+ * environment wins for each.
+ * - MALLOC_ARENA_MAX=2: by default glibc gives every thread that allocates at the same time as
+ *   another an arena of its own, up to 8 per core (V8's garbage-collector and compiler threads,
+ *   libuv's pool), and memory freed into an arena stays with the process. Under the bench's load
+ *   the server peaked at 254 to 261 MB resident with the default and at 218 to 234 MB with two
+ *   arenas, at the same requests per second (measured in session 14; one arena: 212 and 219 MB).
+ *   Other C libraries (musl) ignore it.
+ * - KEEP_ALIVE_TIMEOUT=65000 (ms; read by Next's standalone server): Node closes an idle
+ *   keep-alive connection after 5 s, and a client that sends on it just then gets a reset, which
+ *   no client retries for a POST. A reverse proxy keeps idle upstream connections for 60 s by
+ *   default (nginx, most load balancers), so the server must keep them longer than that. The
+ *   e2e suite met the same race under load: a sign-in POST reset after a 5-s pause.
  */
 export function serverProcessEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
-  return env.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: "2" };
+  return {
+    ...(env.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: "2" }),
+    ...(env.KEEP_ALIVE_TIMEOUT ? {} : { KEEP_ALIVE_TIMEOUT: "65000" }),
+  };
 }
 
 /** `output: "standalone"` leaves public/ and .next/static out of the server folder by design. */

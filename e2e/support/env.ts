@@ -1,4 +1,5 @@
 import path from "node:path";
+import { serverProcessEnv } from "../../scripts/build";
 
 /**
  * Ports and secrets of the e2e stack (loopback only). The ports can be moved with
@@ -43,6 +44,9 @@ export function appLogFile(port: number): string {
 /** The environment of a dashboard instance of the e2e stack (the standalone build). */
 export function appServerEnv(port: number, overrides: Record<string, string> = {}): Record<string, string> {
   return {
+    // As npm start runs the server: malloc arenas, and idle connections kept longer than a
+    // client's pause (Node's 5 s reset a sign-in POST of a slow run; scripts/build.ts).
+    ...serverProcessEnv(),
     NODE_ENV: "production",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
