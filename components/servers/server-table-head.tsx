@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { SortDir, SortKey } from "@/lib/servers/view-state";
 
-export type Column = { key: SortKey; label: string; width: string; align?: "right" };
+type Column = { key: SortKey; label: string; width: string; align?: "right" };
 
 export const COLUMNS: Column[] = [
   { key: "name", label: "Name", width: "w-[200px]" },
@@ -25,7 +25,8 @@ type Props = { columns: readonly Column[]; sort: SortKey; dir: SortDir; onSort: 
 /**
  * The server table's column widths and sortable headers. Memoised apart from the table, which
  * renders again on every search keystroke: the headers change only with the sort, so a
- * keystroke no longer reconciles and commits their 10 buttons (a new click handler each time).
+ * keystroke no longer reconciles and commits their 9 buttons, 10 with the Account column (a new
+ * click handler each time).
  */
 export const ServerTableHead = memo(function ServerTableHead({ columns, sort, dir, onSort }: Props) {
   return (
