@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
+import { E2E } from "./support/env";
 import { expect, expectNoAxeViolations, resetSimulator, setTheme, signIn, test } from "./support/fixtures";
+import { hydrated, markPage, samePage } from "./support/page-marks";
 
 /** A phone: 375 px wide, 667 px tall (the first screen). */
 const PHONE = { width: 375, height: 667 };
@@ -82,6 +84,37 @@ test.describe("at 375 px", () => {
     // Typing may scroll the box into view; the match must be on screen without any more scrolling.
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await inFirstScreen(page, await match.boundingBox())).toBe(true);
+  });
+
+  test("a card's links open their pages within the page, and a modified click is left to the browser", async ({ signedInPage: page, context }) => {
+    await page.goto("/servers");
+    const cards = page.getByRole("list", { name: "Servers" });
+    const card = cards.getByRole("article", { name: "edge-1" });
+    const nameLink = card.getByRole("link", { name: "edge-1", exact: true });
+    // Links (next/link) navigate within the page once the list has hydrated; before, they load pages.
+    await expect.poll(() => hydrated(cards)).toBe(true);
+    const serverPage = await nameLink.getAttribute("href");
+    expect(serverPage).toMatch(/^\/servers\/\d+$/);
+
+    await markPage(page);
+    await nameLink.click();
+    await expect(page).toHaveURL(`${E2E.appUrl}${serverPage}`);
+    await expect(page.getByRole("heading", { level: 1, name: "edge-1" })).toBeVisible();
+    expect(await samePage(page), "a client-side navigation, not a page load").toBe(true);
+
+    await page.goBack();
+    await markPage(page);
+    await card.getByRole("link", { name: "Order 74" }).click();
+    await expect(page).toHaveURL(`${E2E.appUrl}/orders/74`);
+    await expect(page.getByRole("heading", { level: 1, name: "Order 74" })).toBeVisible();
+    expect(await samePage(page), "a client-side navigation, not a page load").toBe(true);
+
+    await page.goBack();
+    await expect.poll(() => hydrated(cards)).toBe(true);
+    const [tab] = await Promise.all([context.waitForEvent("page"), nameLink.click({ modifiers: ["ControlOrMeta"] })]);
+    await expect(tab).toHaveURL(`${E2E.appUrl}${serverPage}`);
+    await tab.close();
+    await expect(page).toHaveURL(`${E2E.appUrl}/servers`);
   });
 
   test("a server page: no sideways scroll, name, state and address in the first screen", async ({ signedInPage: page }) => {
