@@ -76,6 +76,24 @@ describe("filterRows", () => {
     expect(names(filterRows(rows, { ...all, profile: "none" }))).toEqual(["orphan"]);
   });
 
+  it("gives every word's matches, alone and beside each filter", () => {
+    const reference = (filter: { query: string; running: "all" | "running" | "stopped"; profile: string }) =>
+      names(
+        rows.filter((row) => {
+          const text = `${row.name}\n${row.server.networks.map((n) => `${n.ipv4}\n${n.ipv6}`).join("\n")}`.toLowerCase();
+          if (!text.includes(filter.query.toLowerCase())) return false;
+          if (filter.running !== "all" && row.running !== (filter.running === "running")) return false;
+          return filter.profile === "all" || String(row.profile ?? "none") === filter.profile;
+        }),
+      );
+    for (const query of ["w", "E", "1", "0", "-", ".", "b", "x", "web", "10.", "edge-1"]) {
+      for (const filter of [{ ...all, query }, { ...all, query, running: "running" as const }, { ...all, query, running: "stopped" as const }, { ...all, query, profile: "310" }]) {
+        expect(names(filterRows(rows, filter)), JSON.stringify(filter)).toEqual(reference(filter));
+      }
+    }
+    expect(names(filterRows(rows, { ...all, query: "w" }))).toEqual(["web-1", "web-10", "web-2"]);
+  });
+
   it("builds the search text once, on first use or when warmed", () => {
     const fresh = toRows(servers.slice(0, 2));
     expect(fresh[0]?.search).toBeUndefined();

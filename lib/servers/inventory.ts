@@ -111,6 +111,17 @@ export function filterRows(rows: readonly InventoryRow[], filter: InventoryFilte
   // or an iterator per row and term (as in matchesTerms) costs twice as much as the search.
   const single = terms.length === 1 && terms[0]?.length === 1 ? terms[0][0] : undefined;
   const out: InventoryRow[] = [];
+  // The first keystroke's case (one word, no other filter) in a loop of its own: run by the
+  // interpreter, every test in the body costs, and skipping the four that cannot fail here took
+  // 0.4 to 1.4 ms off the median first keystroke over 20,000 servers (bench:compare
+  // --first-keystroke 32, three runs).
+  if (single !== undefined && wantRunning === null && profile === null && account === null) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if ((row.search ?? searchTextOf(row)).includes(single)) out.push(row);
+    }
+    return out;
+  }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (wantRunning !== null && row.running !== wantRunning) continue;
