@@ -76,7 +76,7 @@ describe("filterRows", () => {
     expect(names(filterRows(rows, { ...all, profile: "none" }))).toEqual(["orphan"]);
   });
 
-  it("gives every word's matches, alone and beside each filter", () => {
+  it("gives every word's matches, alone and beside the state and profile filters", () => {
     const reference = (filter: { query: string; running: "all" | "running" | "stopped"; profile: string }) =>
       names(
         rows.filter((row) => {
