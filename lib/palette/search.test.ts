@@ -45,6 +45,8 @@ describe("palette: servers", () => {
     expect(names(searchServers(servers, "web-10"))).toEqual(["web-10"]);
     expect(names(searchServers(servers, "web-1"))).toEqual(["web-1", "web-10"]);
     expect(names(searchServers(servers, "4402"))[0]).toBe("web-10");
+    // One term of digits is enough for the ids to be looked at, beside a term of letters.
+    expect(names(searchServers(servers, "web 4402"))).toEqual(["web-10"]);
   });
 
   it("links a server to its page and needs every term to match", () => {

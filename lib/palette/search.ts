@@ -55,6 +55,7 @@ function matchStatic(entries: readonly Entry[], terms: readonly string[]): Palet
   return out;
 }
 
+const DIGITS = /^\d+$/;
 const idCache = new WeakMap<readonly InventoryRow[], string[]>();
 
 /** The rows' ids as text, once per data version, so an id search does not convert 20,000 numbers per key. */
@@ -86,19 +87,21 @@ export function searchServers(servers: readonly Server[], query: string, limit =
   const terms = parseQuery(query);
   if (terms.length === 0) return { items: [], total: 0 };
   const rows = rowsOf(servers);
-  const ids = idsOf(rows);
+  // Ids are digits: only a query with a term of digits can match one, and only then are the
+  // rows' ids made (20,000 strings on the palette's first such search).
+  const ids = terms.some((forms) => forms.some((form) => DIGITS.test(form))) ? idsOf(rows) : undefined;
   const whole = query.trim().toLowerCase();
   const shown: InventoryRow[] = [];
   let total = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const text = searchTextOf(row);
-    const id = ids[i]!;
+    const text = row.search ?? searchTextOf(row);
+    const id = ids?.[i];
     let all = true;
     for (let t = 0; t < terms.length && all; t++) {
       const forms = terms[t]!;
       let found = false;
-      for (let f = 0; f < forms.length && !found; f++) found = text.includes(forms[f]!) || id.startsWith(forms[f]!);
+      for (let f = 0; f < forms.length && !found; f++) found = text.includes(forms[f]!) || (id !== undefined && id.startsWith(forms[f]!));
       all = found;
     }
     if (!all) continue;
