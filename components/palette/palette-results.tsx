@@ -11,8 +11,6 @@ type Props = {
   groups: readonly PaletteGroup[];
   active: PaletteItem | undefined;
   total: number;
-  /** True while the shown results are still those of an earlier keystroke. */
-  busy: boolean;
   onHover: (item: PaletteItem) => void;
   onChoose: (item: PaletteItem) => void;
 };
@@ -22,9 +20,9 @@ type Props = {
  * (the input keeps focus and points at the active one). `data-result-count` lets the inventory
  * bench see when a keystroke's result is on screen.
  */
-export function PaletteResults({ listId, groups, active, total, busy, onHover, onChoose }: Props) {
+export function PaletteResults({ listId, groups, active, total, onHover, onChoose }: Props) {
   return (
-    <div id={listId} role="listbox" aria-label="Results" aria-busy={busy} data-result-count={total} className="max-h-[min(60dvh,28rem)] overflow-y-auto">
+    <div id={listId} role="listbox" aria-label="Results" data-result-count={total} className="max-h-[min(60dvh,28rem)] overflow-y-auto">
       {groups.map((group) => {
         const labelId = `${listId}-group-${group.name}`;
         return (
