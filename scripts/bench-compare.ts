@@ -19,30 +19,38 @@
  * as above, under Playwright. The first key decides bench:inventory's keystroke p95 (one in six
  * of its keys, and the slowest: code running for the first time), and it spreads between runs
  * of one build as the first render does.
+ * With --first-palette-keystroke N, the same for the command palette: Ctrl-K over the loaded
+ * inventory, then its first key.
  * Options: --before DIR (required), --requests N per build (default 1000), --first-render N,
- * --first-keystroke N.
+ * --first-keystroke N, --first-palette-keystroke N.
  */
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { launchBareBrowser } from "./bare-browser.ts";
-import { firstRenderInBareTab, keystrokeContext, measureSearchKey, median, medians, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
+import { firstRenderInBareTab, keystrokeContext, measurePaletteKey, measureSearchKey, median, medians, openPalette, SERVERS, type FirstRenderSample } from "./bench-inventory.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { ensureBuild, freePort, SESSION_SECRET } from "./stack.ts";
 import { root, serverNodeFlags, serverProcessEnv } from "./build.ts";
 
 const { values: flags } = parseArgs({
-  options: { before: { type: "string" }, requests: { type: "string", default: "1000" }, "first-render": { type: "string" }, "first-keystroke": { type: "string" } },
+  options: {
+    before: { type: "string" },
+    requests: { type: "string", default: "1000" },
+    "first-render": { type: "string" },
+    "first-keystroke": { type: "string" },
+    "first-palette-keystroke": { type: "string" },
+  },
 });
 if (!flags.before) {
   console.error("bench:compare: give the other checkout with --before <dir> (built with npm run build)");
   process.exit(1);
 }
 const requests = Number(flags.requests);
-function rounds(flag: "first-render" | "first-keystroke"): number {
+function rounds(flag: "first-render" | "first-keystroke" | "first-palette-keystroke"): number {
   const value = flags[flag] === undefined ? 0 : Number(flags[flag]);
   if (!Number.isInteger(value) || value < 0) {
     console.error(`bench:compare: --${flag} takes a number of rounds, such as 10`);
@@ -52,6 +60,7 @@ function rounds(flag: "first-render" | "first-keystroke"): number {
 }
 const firstRenderRounds = rounds("first-render");
 const firstKeystrokeRounds = rounds("first-keystroke");
+const firstPaletteKeystrokeRounds = rounds("first-palette-keystroke");
 const children: ChildProcess[] = [];
 process.once("exit", () => children.forEach((child) => child.kill()));
 
@@ -126,7 +135,7 @@ children.push(
       String(simulatorPort),
       "--quiet",
       "--faults-api",
-      ...(firstRenderRounds > 0 || firstKeystrokeRounds > 0 ? ["--servers", String(SERVERS)] : []),
+      ...(firstRenderRounds > 0 || firstKeystrokeRounds > 0 || firstPaletteKeystrokeRounds > 0 ? ["--servers", String(SERVERS)] : []),
     ],
     { stdio: "ignore" },
   ),
@@ -182,7 +191,11 @@ if (firstRenderRounds > 0) {
   }
 }
 
-if (firstKeystrokeRounds > 0) {
+/**
+ * The first keystroke of `what` in a fresh tab of each build, `rounds` rounds alternating as the
+ * first render's, once the inventory's search text is ready (as in bench:inventory).
+ */
+async function compareFirstKeys(what: string, rounds: number, measure: (page: Page) => Promise<number>): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const builds = { before, after };
@@ -198,15 +211,14 @@ if (firstKeystrokeRounds > 0) {
       ),
     );
     const keys = { before: [] as number[], after: [] as number[] };
-    for (let round = 0; round <= firstKeystrokeRounds; round += 1) {
+    for (let round = 0; round <= rounds; round += 1) {
       const order = buildsInRound(round);
       for (const name of order) {
         const page = await contexts[name]!.newPage();
         try {
           await page.goto(`${builds[name].browserUrl}/servers`);
-          // As bench:inventory: the keys are measured once the search text is ready.
           await page.waitForFunction(() => performance.getEntriesByName("inventory:search-ready").length > 0, undefined, { timeout: 120_000, polling: 100 });
-          const { updated } = await measureSearchKey(page);
+          const updated = await measure(page);
           // Round 0 is each build's warm-up, as for the first render.
           if (round > 0) keys[name].push(updated);
         } finally {
@@ -217,11 +229,21 @@ if (firstKeystrokeRounds > 0) {
     for (const name of ["before", "after"] as const) {
       const sorted = [...keys[name]].sort((a, b) => a - b);
       console.log(
-        `inventory first keystroke over ${firstKeystrokeRounds} alternating loads, ${name === "before" ? "before" : "this build"}: median ${median(sorted).toFixed(1)} ms to the updated table (${sorted.map((v) => v.toFixed(1)).join(", ")})`,
+        `${what} over ${rounds} alternating loads, ${name === "before" ? "before" : "this build"}: median ${median(sorted).toFixed(1)} ms to the updated results (${sorted.map((v) => v.toFixed(1)).join(", ")})`,
       );
     }
   } finally {
     await browser.close();
   }
+}
+
+if (firstKeystrokeRounds > 0) {
+  await compareFirstKeys("inventory first keystroke", firstKeystrokeRounds, async (page) => (await measureSearchKey(page)).updated);
+}
+if (firstPaletteKeystrokeRounds > 0) {
+  await compareFirstKeys("command palette first keystroke", firstPaletteKeystrokeRounds, async (page) => {
+    await openPalette(page);
+    return (await measurePaletteKey(page)).updated;
+  });
 }
 process.exit(0);
