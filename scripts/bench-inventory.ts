@@ -125,11 +125,9 @@ async function armKeystroke(page: Page, palette = false): Promise<void> {
 }
 
 /** The command palette's search box, opened with Ctrl-K over the loaded inventory. */
-export async function openPalette(page: Page) {
+export async function openPalette(page: Page): Promise<void> {
   await page.keyboard.press("Control+k");
-  const box = page.getByRole("combobox", { name: "Search orders, servers, pages and actions" });
-  await box.waitFor({ timeout: 30_000 });
-  return box;
+  await page.getByRole("combobox", { name: "Search orders, servers, pages and actions" }).waitFor({ timeout: 30_000 });
 }
 
 /**

@@ -28,9 +28,10 @@ export function serverNodeFlags(): string[] {
  *   Other C libraries (musl) ignore it.
  * - KEEP_ALIVE_TIMEOUT=65000 (ms; read by Next's standalone server): Node closes an idle
  *   keep-alive connection after 5 s, and a client that sends on it just then gets a reset, which
- *   Node's own HTTP client and proxies do not retry for a POST. A reverse proxy keeps idle upstream connections for 60 s by
- *   default (nginx, most load balancers), so the server must keep them longer than that. The
- *   e2e suite met the same race under load: a sign-in POST reset after a 5-s pause.
+ *   Node's own HTTP client and proxies do not retry for a POST. A reverse proxy keeps idle
+ *   upstream connections for 60 s by default (nginx, most load balancers), so the server must
+ *   keep them longer than that. The e2e suite met the same race under load: a sign-in POST
+ *   reset after a 5-s pause.
  */
 export function serverProcessEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
   return {
