@@ -110,6 +110,31 @@ test.describe("a large server list", () => {
     await expect(lastRow).toBeVisible();
   });
 
+  test("Tab from the last row in view reaches the next server, and the rows in view follow the focus", async () => {
+    await page.goto("/servers");
+    const scroller = page.getByTestId("server-table-scroll");
+    await expect(scroller.locator("table")).toHaveAttribute("data-result-count", String(SERVERS + 13));
+    // The last row whose link is inside the scroll box: the table renders only a row or two
+    // beyond it at rest (components/servers/virtual-overscan.ts).
+    const lastInView = await scroller.evaluate((box) => {
+      const bottom = box.getBoundingClientRect().bottom;
+      const rows = [...box.querySelectorAll<HTMLElement>("tbody tr[data-server-id]")];
+      const inView = rows.filter((row) => row.querySelector("a")!.getBoundingClientRect().bottom <= bottom);
+      return Number(inView.at(-1)!.getAttribute("aria-rowindex"));
+    });
+    await scroller.locator(`tbody tr[aria-rowindex="${lastInView}"] a[href^="/servers/"]`).focus();
+    // Its server link is the row's last control (no order is known for these servers): Tab
+    // goes on to the next row's details button, not out of the table, and on, row after row,
+    // past what was rendered when the page settled.
+    for (let step = 1; step <= 5; step++) {
+      if (step > 1) await page.keyboard.press("Tab"); // the previous row's server link
+      await page.keyboard.press("Tab");
+      const row = scroller.locator(`tbody tr[aria-rowindex="${lastInView + step}"]`);
+      await expect(row.getByRole("button", { name: /^Details of / }), `row ${step} after the last in view`).toBeFocused();
+      await expect(row).toBeInViewport();
+    }
+  });
+
   test("a refresh of an unchanged list is answered 304 and keeps it; a changed list comes whole", async () => {
     const count = page.getByTestId("result-count");
     await page.goto("/servers");

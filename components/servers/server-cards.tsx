@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 // next/link is there too, and a Suspense boundary per link would be work on every row rendered.
 import Link from "next/link";
 import { measureRendered } from "@/components/servers/measure-rendered";
+import { overscanOf } from "@/components/servers/virtual-overscan";
 import { memo, useRef } from "react";
 import { RunningBadge } from "@/components/ui/status-badge";
 import { countOf, nouns } from "@/lib/format/numbers";
@@ -56,16 +57,18 @@ type ServerCardsProps = { rows: readonly InventoryRow[]; orderIds: ReadonlyMap<n
 
 export const ServerCards = memo(function ServerCards({ rows, orderIds, accountLabel, className = "" }: ServerCardsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const previous = useRef<{ readonly isScrolling: boolean } | null>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     getItemKey: (index) => rows[index]?.id ?? -index - 1,
-    overscan: 4,
+    overscan: overscanOf(previous.current),
     measureElement: measureRendered,
     gap: 8,
     initialRect: { width: 360, height: 640 },
   });
+  previous.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} className={`max-h-[75vh] min-h-48 overflow-y-auto ${className}`} data-testid="server-cards-scroll">

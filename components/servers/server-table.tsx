@@ -6,6 +6,7 @@ import { type FocusEvent, memo, type MouseEvent, useCallback, useLayoutEffect, u
 import { measureRendered } from "@/components/servers/measure-rendered";
 import { DetailRow, ServerRow } from "@/components/servers/server-row";
 import { COLUMNS, COLUMNS_WITH_ACCOUNT, ServerTableHead } from "@/components/servers/server-table-head";
+import { overscanOf } from "@/components/servers/virtual-overscan";
 import { isPlainClick } from "@/components/ui/plain-click";
 import type { InventoryRow } from "@/lib/servers/inventory";
 import type { SortDir, SortKey } from "@/lib/servers/view-state";
@@ -118,18 +119,17 @@ export const ServerTable = memo(function ServerTable({ rows, allRowCount, sort, 
     };
   }, [flat, expandedAny]);
 
+  const previous = useRef<{ readonly isScrolling: boolean } | null>(null);
   const virtualizer = useVirtualizer({
     count: expandedAny ? flat.length : Math.max(flat.length, allRowCount),
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    // Rows beyond the visible ones: scrolling renders new rows in the scroll event itself, so a
-    // few suffice, and each one is DOM to build and lay out on the first render and whenever a
-    // keystroke changes the result (8 meant 21 rows for 13 visible; now 17).
-    overscan: 4,
+    overscan: overscanOf(previous.current),
     measureElement: measureRendered,
     initialRect: { width: 1200, height: 640 },
   });
+  previous.current = virtualizer;
 
   // Server rows are keyed by their place in the list, not by their server (see the rows below),
   // so when the list changes under a focused row, its element stays and shows another server.
