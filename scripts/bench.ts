@@ -92,12 +92,26 @@ function shuffled<T>(items: readonly T[]): T[] {
 type Targets = { direct: () => Promise<Response>; baseline: () => Promise<Response>; dashboard: () => Promise<Response> };
 
 /**
+ * How long the sequential medians warm up first. Right after the servers start, every process
+ * here (the simulator, both servers, this client) spends about twice the CPU per request that it
+ * spends later, V8 compiling their hot paths on the same two cores. Measured in session 17, in
+ * windows of 150 interleaved rounds after the bench's own start-up: medians (direct, baseline,
+ * dashboard) of 1.85, 5.49 and 6.09 ms in the first window, settled by 9 s at about 0.8, 2.4 and
+ * 2.8 ms. The 100 rounds used before (1.5 s) measured that transient: the dashboard, with more
+ * code to compile, read +0.6 to +0.7 ms over the baseline there, +0.3 to +0.5 ms once settled.
+ */
+const WARM_UP_MS = 12_000;
+
+/**
  * Sequential GET /api/orders medians. The three are interleaved request by request, so that the
  * load of other work on the machine falls on all three alike, in an order drawn anew each round:
  * bench:compare's A/A run showed that a fixed order measures the position too.
  */
-async function preciseOrders(targets: Targets, count: number): Promise<{ direct: number; baseline: number; dashboard: number; addedOverBaselineMs: number; addedOverDirectMs: number }> {
-  for (let i = 0; i < 100; i += 1) for (const request of Object.values(targets)) await timed(request);
+async function preciseOrders(targets: Targets, count: number): Promise<{ direct: number; baseline: number; dashboard: number; addedOverBaselineMs: number; addedOverDirectMs: number; warmUpRounds: number }> {
+  let warmUpRounds = 0;
+  for (const started = performance.now(); warmUpRounds < 100 || performance.now() - started < WARM_UP_MS; warmUpRounds += 1) {
+    for (const request of Object.values(targets)) await timed(request);
+  }
   const times = { direct: [] as number[], baseline: [] as number[], dashboard: [] as number[] };
   for (let i = 0; i < count; i += 1) {
     for (const name of shuffled(["direct", "baseline", "dashboard"] as const)) times[name].push(await timed(targets[name]));
@@ -105,7 +119,7 @@ async function preciseOrders(targets: Targets, count: number): Promise<{ direct:
   const direct = median(times.direct);
   const baseline = median(times.baseline);
   const dashboard = median(times.dashboard);
-  return { direct, baseline, dashboard, addedOverBaselineMs: dashboard - baseline, addedOverDirectMs: dashboard - direct };
+  return { direct, baseline, dashboard, addedOverBaselineMs: dashboard - baseline, addedOverDirectMs: dashboard - direct, warmUpRounds };
 }
 
 type MemoryFigures = {
@@ -271,7 +285,7 @@ async function main() {
       },
       500,
     );
-    console.log(`  sequential /api/orders p50: direct ${ms(precise.direct)}, baseline ${ms(precise.baseline)}, dashboard ${ms(precise.dashboard)}`);
+    console.log(`  sequential /api/orders p50 (after ${precise.warmUpRounds} warm-up rounds): direct ${ms(precise.direct)}, baseline ${ms(precise.baseline)}, dashboard ${ms(precise.dashboard)}`);
     // CPU time the server spends per request: unlike latency, barely moved by other work on the machine.
     const dashboardServers = () => fetch(`${stack.appUrl}/api/servers`, { headers: { Cookie: cookie } });
     const baselineServers = () => fetch(`${baselineUrl}/api/servers`);
