@@ -96,7 +96,7 @@ type Targets = { direct: () => Promise<Response>; baseline: () => Promise<Respon
  * here (the simulator, both servers, this client) spends about twice the CPU per request that it
  * spends later, V8 compiling their hot paths on the same two cores. Measured in session 17, in
  * windows of 150 interleaved rounds after the bench's own start-up: medians (direct, baseline,
- * dashboard) of 1.85, 5.49 and 6.09 ms in the first window, settled by 9 s at about 0.8, 2.4 and
+ * dashboard) of 1.85, 5.49 and 6.09 ms in the first window, settled by 9 s at about 0.8, 2.3 and
  * 2.8 ms. The 100 rounds used before (1.5 s) measured that transient: the dashboard, with more
  * code to compile, read +0.6 to +0.7 ms over the baseline there, +0.3 to +0.5 ms once settled.
  */
