@@ -6,8 +6,9 @@
  *   1. per-request cost: GET /api/orders and /api/servers straight to the simulator, through the
  *      baseline (a bare Next.js route handler forwarding with a fixed credential) and through the
  *      dashboard (session, CSRF rules, validation of the answer): sequential sub-ms medians at
- *      concurrency 1, the server's CPU time per request (scripts/bench-cpu.ts), then autocannon
- *      at concurrency 1 and 16 (baseline and dashboard twice each, in ABBA order);
+ *      concurrency 1 after a 12 s warm-up (WARM_UP_MS), the server's CPU time per request
+ *      (scripts/bench-cpu.ts), then autocannon at concurrency 1 and 16 (baseline and dashboard
+ *      twice each, in ABBA order);
  *   2. memory under the probe's load (16-way orders plus 4-way 20,000-server lists): peak
  *      resident memory of the dashboard's server process and of the `npm start` group;
  *   3. First Load JS per route, gzip, from the build's diagnostics;
